@@ -1,0 +1,71 @@
+/**
+ * `npm run bench:validate`: messages per second on one core for
+ *   (a) safe parse + XSD validation with the project's schemas, and
+ *   (b) XML -> canonical JSON (on an already parsed document; the pipeline parses once),
+ * on the official JW301 and WMO301 examples and the project's largest fixture.
+ * Baseline: bare libxml2-wasm parse + validate against the official XSD (7,134/s measured for issue #2).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XmlDocument, XsdValidator, ParseOption } from 'libxml2-wasm';
+import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
+import { MessageValidator } from '../src/validation/validator.js';
+import { toJson } from '../src/xml/to-json.js';
+import { packs } from '../src/standard/packs.js';
+import { FIXTURES_DIR } from '../src/paths.js';
+import { measure, printTable, type Measurement } from './measure.js';
+
+const shared = fileURLToPath(new URL('../../shared/istandaard/', import.meta.url));
+const cases = [
+  { name: 'JW301 (official example)', file: path.join(shared, 'ijw-3.2/examples/JW301.xml') },
+  { name: 'WMO301 (official example)', file: path.join(shared, 'iwmo-3.2/examples/WMO301.xml') },
+  { name: 'JW323-large (own fixture)', file: path.join(FIXTURES_DIR, 'ijw-3.2/valid/JW323-large.xml') },
+];
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+
+const validator = new MessageValidator();
+const validation: Measurement[] = [];
+const conversion: Measurement[] = [];
+
+for (const c of cases) {
+  const bytes = readFileSync(c.file);
+  const label = `${c.name}, ${(bytes.length / 1024).toFixed(1)} kB`;
+  const check = validator.validate(bytes, c.name);
+  if (check.verdict !== 'accepted') throw new Error(`${c.name} is not accepted: ${check.verdict}`);
+  validation.push(measure(label, () => validator.validate(bytes, c.name), seconds));
+
+  const { doc, message } = validator.inspect(bytes, c.name);
+  if (!doc || !message) throw new Error(`${c.name}: not inspectable`);
+  const pack = packs[message.standard];
+  conversion.push(measure(label, () => toJson(doc, message, pack), seconds));
+  doc.dispose();
+}
+
+// Baseline: libxml2-wasm alone, official XSD, no safety checks, no identification.
+xmlRegisterFsInputProviders();
+const officialXsd = path.join(shared, 'ijw-3.2/xsd/JW301.xsd');
+const xsdDoc = XmlDocument.fromBuffer(readFileSync(officialXsd), { url: officialXsd });
+const bare = XsdValidator.fromDoc(xsdDoc);
+const jw301 = readFileSync(cases[0]!.file);
+const options = { option: ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE };
+validation.push(
+  measure(
+    'baseline: bare libxml2-wasm parse + validate, JW301, official XSD',
+    () => {
+      const d = XmlDocument.fromBuffer(jw301, options);
+      try {
+        bare.validate(d);
+      } finally {
+        d.dispose();
+      }
+    },
+    seconds,
+  ),
+);
+
+printTable('(a) safe parse + identify + XSD validation (target >= 5,000 msgs/s on JW301)', validation);
+printTable('(b) XML -> canonical JSON, parsed document in hand', conversion);
+bare.dispose();
+xsdDoc.dispose();
+validator.dispose();

@@ -1,0 +1,54 @@
+/**
+ * The HTTP application: health and the validation endpoint. Built by a factory so tests run it in-process.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../log/logger.js';
+import type { MessageValidator } from '../validation/validator.js';
+import { API_ERRORS, errorBody, type ApiErrorCode } from './errors.js';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly validator: MessageValidator;
+}
+
+export function createApp({ config, logger, validator }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // The body is taken as raw bytes whatever the Content-Type: the safe parser decides what it is.
+  const rawBody = express.raw({ type: () => true, limit: config.maxMessageBytes });
+
+  app.post('/api/v1/validate', rawBody, (req: Request, res: Response) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (body.length === 0) {
+      send(res, 'EMPTY_BODY');
+      return;
+    }
+    const report = validator.validate(body, 'request');
+    logger.info('validated', { message: report.message, verdict: report.verdict, bytes: body.length });
+    res.json(report);
+  });
+
+  app.use((_req: Request, res: Response) => send(res, 'NOT_FOUND'));
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if ((err as { type?: string }).type === 'entity.too.large') {
+      send(res, 'PAYLOAD_TOO_LARGE');
+      return;
+    }
+    logger.error('request failed', { error: err });
+    send(res, 'INTERNAL');
+  });
+
+  return app;
+}
+
+function send(res: Response, code: ApiErrorCode): void {
+  res.status(API_ERRORS[code].status).json(errorBody(code));
+}

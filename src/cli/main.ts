@@ -1,0 +1,41 @@
+/**
+ * The `berichtenpoort` command: validate, convert and serve.
+ * Exit codes: 0 = every input accepted / converted, 1 = at least one input was not, 2 = usage error.
+ */
+import { Command, Option } from 'commander';
+import { validateCommand } from './validate.js';
+import { convertCommand } from './convert.js';
+import { serveCommand } from './serve.js';
+
+const program = new Command('berichtenpoort')
+  .description('Gateway for the iWmo 3.2 / iJw 3.2 berichtenverkeer')
+  .exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+
+program
+  .command('validate')
+  .description('Validate messages (safe parse, XSD, rules); prints one report per file')
+  .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
+  .argument('<file...>', 'message files; - reads standard input')
+  .action(async (files: string[], opts: { format: 'json' | 'text' }) => {
+    process.exitCode = await validateCommand(files, opts.format);
+  });
+
+program
+  .command('convert')
+  .description('Convert a message between XML and its canonical JSON form')
+  .addOption(new Option('--to <format>', 'target form').choices(['json', 'xml']).makeOptionMandatory())
+  .argument('<file>', 'message file; - reads standard input')
+  .action(async (file: string, opts: { to: 'json' | 'xml' }) => {
+    process.exitCode = await convertCommand(file, opts.to);
+  });
+
+program
+  .command('serve')
+  .description('Start the HTTP service (PORT, default 8080)')
+  .action(async () => {
+    await serveCommand();
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { officialExamples } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
+import type { ValidationReport } from '../../src/validation/report.js';
+
+const REPORT_KEYS = ['file', 'message', 'release', 'rules', 'standard', 'verdict', 'xsd'];
+
+function reports(stdout: string): ValidationReport[] {
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as ValidationReport);
+}
+
+describe('berichtenpoort validate', () => {
+  it('accepts every official example except JW318.xml, which is xsd-invalid (FACTS §12)', () => {
+    const files = officialExamples();
+    expect(files).toHaveLength(21);
+    const result = runCli(['validate', '--format', 'json', ...files]);
+    const out = reports(result.stdout);
+    expect(out).toHaveLength(21);
+    for (const report of out) {
+      expect(Object.keys(report).sort()).toEqual(REPORT_KEYS);
+      expect(Object.keys(report.xsd).sort()).toEqual(['errors', 'valid']);
+      const name = path.basename(report.file, '.xml');
+      expect(report.message).toBe(name);
+      expect(report.release).toBe('3.2');
+      expect(report.standard).toBe(name.startsWith('WMO') ? 'iwmo' : 'ijw');
+      if (name === 'JW318') {
+        expect(report.verdict).toBe('xsd-invalid');
+        expect(report.xsd.valid).toBe(false);
+        expect(report.xsd.errors[0]?.path).toMatch(/^\/Bericht\/Client\/Verzoek/);
+      } else {
+        expect(report.verdict, report.file).toBe('accepted');
+        expect(report.xsd).toEqual({ valid: true, errors: [] });
+      }
+    }
+    expect(result.status).toBe(1); // JW318 is not accepted
+  });
+
+  const hostile: Record<string, string> = {
+    doctype: '<?xml version="1.0"?><!DOCTYPE Bericht [<!ELEMENT Bericht ANY>]><Bericht/>',
+    xxe: '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>',
+    'billion laughs':
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' +
+      Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join(
+        '',
+      ) +
+      ']><lolz>&lol9;</lolz>',
+  };
+
+  for (const [name, xml] of Object.entries(hostile)) {
+    it(`prints unreadable for a ${name} input from stdin and exits normally`, () => {
+      const result = runCli(['validate', '--format', 'json', '-'], xml);
+      expect(result.status).toBe(1);
+      const [report] = reports(result.stdout);
+      expect(report?.verdict).toBe('unreadable');
+      expect(report?.file).toBe('-');
+      expect(report?.message).toBeNull();
+      expect(report?.xsd.errors[0]?.message).toMatch(/^XML_(DOCTYPE|ENTITY)_FORBIDDEN/);
+    });
+  }
+
+  it('prints a text report naming the rule, the element and the verdict', () => {
+    const jw318 = officialExamples().find((f) => f.endsWith('JW318.xml'))!;
+    const result = runCli(['validate', '--format', 'text', jw318]);
+    expect(result.stdout).toContain('xsd-invalid (JW318, release 3.2)');
+    expect(result.stdout).toMatch(/regel \d+, kolom \d+\s+\/Bericht\/Client\/Verzoek/);
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(runCli(['validate', '--format', 'yaml', 'x.xml']).status).toBe(2);
+  });
+});
