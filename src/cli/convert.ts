@@ -1,7 +1,5 @@
 import { MessageValidator } from '../validation/validator.js';
-import { toJson } from '../xml/to-json.js';
 import { fromJson } from '../xml/from-json.js';
-import { packs } from '../standard/packs.js';
 import { readInput } from './read-input.js';
 import { formatReportText } from './format-report.js';
 
@@ -29,17 +27,16 @@ export async function convertCommand(file: string, to: 'json' | 'xml'): Promise<
   }
   const validator = new MessageValidator();
   try {
-    const { report, doc, message } = validator.inspect(input, file);
-    try {
-      if (!doc || !message || report.verdict === 'xsd-invalid' || report.verdict === 'unreadable') {
-        process.stderr.write(formatReportText(report) + '\n');
-        return 1;
-      }
-      process.stdout.write(JSON.stringify(toJson(doc, message, packs[message.standard]), null, 2) + '\n');
-      return 0;
-    } finally {
-      doc?.dispose();
+    const { report, doc, json } = validator.inspect(input, file);
+    doc?.dispose();
+    if (!json) {
+      process.stderr.write(formatReportText(report) + '\n');
+      return 1;
     }
+    // A message that breaks a rule still has its JSON form; the rule findings go to stderr as a warning.
+    if (report.verdict === 'rejected') process.stderr.write(formatReportText(report) + '\n');
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+    return 0;
   } finally {
     validator.dispose();
   }

@@ -4,10 +4,11 @@
  * which the pipeline has already built from the one parse of the message: no rule re-parses anything.
  */
 import type { MessageNumber, StandardId } from '../standard/model.js';
+import type { JsonElement } from '../xml/json-form.js';
 
 /** The `Bericht` object of the canonical JSON form: element names as keys, repeated elements as arrays. */
-export type JsonElement = { readonly [name: string]: JsonValue };
-export type JsonValue = string | number | JsonElement | readonly JsonElement[];
+export type { JsonElement };
+export type JsonValue = JsonElement[string];
 
 export interface RuleContext {
   readonly standard: StandardId;

@@ -15,15 +15,19 @@ import { schemaFileName, schemaFolder } from '../standard/xsd/generate.js';
 import { packs } from '../standard/packs.js';
 import type { MessageSchema } from '../standard/model.js';
 import { SCHEMAS_DIR } from '../paths.js';
-import type { RuleFinding, ValidationReport, XsdError } from './report.js';
-
-/** The level-2 rule engine plugs in here (a later issue); it sees the already parsed document. */
-export type RuleRunner = (doc: XmlDocument, message: MessageSchema) => readonly RuleFinding[];
+import { toJson } from '../xml/to-json.js';
+import type { CanonicalMessage } from '../xml/json-form.js';
+import { runRules, type RuleRunner } from '../rules/engine.js';
+import type { ValidationReport, XsdError } from './report.js';
 
 export interface ValidatorOptions {
   readonly limits?: Partial<SafeParseLimits>;
   readonly schemasDir?: string;
-  readonly rules?: RuleRunner;
+  /**
+   * The level-2 rules (default: all of them). `false` stops after the XSD, without building the JSON
+   * form: for callers that only need the level-1 verdict, such as the XSD benchmark.
+   */
+  readonly rules?: RuleRunner | false;
 }
 
 /** A parsed, identified message; the caller owns `doc` and must dispose it. */
@@ -31,14 +35,18 @@ export interface Inspection {
   readonly report: ValidationReport;
   readonly doc?: XmlDocument;
   readonly message?: MessageSchema;
+  /** The canonical JSON form, present once the message is XSD-valid (the rules read it). */
+  readonly json?: CanonicalMessage;
 }
 
 export class MessageValidator {
   private readonly schemas = new XsdValidatorCache();
   private readonly schemasDir: string;
+  private readonly rules: RuleRunner | false;
 
   constructor(private readonly options: ValidatorOptions = {}) {
     this.schemasDir = options.schemasDir ?? SCHEMAS_DIR;
+    this.rules = options.rules ?? runRules;
   }
 
   /** Validates and returns just the report. */
@@ -70,21 +78,28 @@ export class MessageValidator {
         }),
       };
     }
-    const base = {
-      file,
-      standard: message.standard,
-      message: message.name,
-      release: packs[message.standard].release.label,
-    };
+    const pack = packs[message.standard];
+    const base = { file, standard: message.standard, message: message.name, release: pack.release.label };
     const xsd = this.schemas.validate(doc, this.schemaPath(message));
     if (!xsd.valid) {
       return { report: { ...base, verdict: 'xsd-invalid', xsd, rules: [] }, doc, message };
     }
-    const rules = this.options.rules?.(doc, message) ?? [];
+    if (!this.rules) {
+      return { report: { ...base, verdict: 'accepted', xsd, rules: [] }, doc, message };
+    }
+    // The JSON form is built once from the one parse; the rules, the converter and the pipeline share it.
+    const json = toJson(doc, message, pack);
+    const rules = this.rules({
+      standard: message.standard,
+      number: message.number,
+      messageName: message.name,
+      bericht: json.Bericht,
+    });
     return {
       report: { ...base, verdict: rules.length > 0 ? 'rejected' : 'accepted', xsd, rules },
       doc,
       message,
+      json,
     };
   }
 

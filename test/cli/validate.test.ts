@@ -14,7 +14,7 @@ function reports(stdout: string): ValidationReport[] {
 }
 
 describe('berichtenpoort validate', () => {
-  it('accepts every official example except JW318.xml, which is xsd-invalid (FACTS §12)', () => {
+  it('accepts every official example but JW318.xml (xsd-invalid) and WMO317.xml (TR380), as FACTS §12 says', () => {
     const files = officialExamples();
     expect(files).toHaveLength(21);
     const result = runCli(['validate', '--format', 'json', ...files]);
@@ -31,12 +31,22 @@ describe('berichtenpoort validate', () => {
         expect(report.verdict).toBe('xsd-invalid');
         expect(report.xsd.valid).toBe(false);
         expect(report.xsd.errors[0]?.path).toMatch(/^\/Bericht\/Client\/Verzoek/);
+      } else if (name === 'WMO317') {
+        // GewensteIngangsdatum equals the Dagtekening; the official XSLT rejects it on TR380 too.
+        expect(report.verdict).toBe('rejected');
+        expect(report.xsd).toEqual({ valid: true, errors: [] });
+        expect(report.rules.map((r) => r.code)).toEqual(['TR380']);
+        expect(report.rules[0]?.retourcode).toBe('0001');
+        expect(report.rules[0]?.locations).toEqual([
+          '/Bericht/Header/BerichtIdentificatie/Dagtekening',
+          '/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct[1]/GewensteIngangsdatum',
+        ]);
       } else {
         expect(report.verdict, report.file).toBe('accepted');
         expect(report.xsd).toEqual({ valid: true, errors: [] });
       }
     }
-    expect(result.status).toBe(1); // JW318 is not accepted
+    expect(result.status).toBe(1); // JW318 and WMO317 are not accepted
   });
 
   const hostile: Record<string, string> = {

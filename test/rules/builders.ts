@@ -305,7 +305,7 @@ export function list(root: Node, path: string): Node[] {
 
 export function context(standard: StandardId, number: MessageNumber, bericht: Node): RuleContext {
   const prefix = standard === 'iwmo' ? 'WMO' : 'JW';
-  return { standard, number, messageName: `${prefix}${number}`, bericht: bericht as unknown as JsonElement };
+  return { standard, number, messageName: `${prefix}${number}`, bericht: bericht as JsonElement };
 }
 
 /** Location of the header Dagtekening, which many date rules report next to the date itself. */

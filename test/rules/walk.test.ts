@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonElement } from '../../src/rules/types.js';
 import { atRoot, child, children, descend, has, int, leaf, text, values } from '../../src/rules/walk.js';
 
-const bericht = {
+const bericht: JsonElement = {
   Header: { BerichtIdentificatie: { Identificatie: 'X1', Dagtekening: '2026-04-01' }, BerichtVersie: 3 },
   Client: {
     Bsn: '999900006',
@@ -15,7 +15,7 @@ const bericht = {
     Contactgegevens: { Contact: [{ Soort: '01' }] },
   },
   DeclaratieAntwoord: { RetourCodes: { RetourCode: ['0200', '8001'] } },
-} as unknown as JsonElement;
+};
 
 const root = atRoot(bericht);
 
