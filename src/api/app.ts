@@ -31,7 +31,7 @@ export function createApp({ config, logger, validator }: AppDeps): express.Expre
       return;
     }
     const report = validator.validate(body, 'request');
-    logger.info('validated', { message: report.message, verdict: report.verdict, bytes: body.length });
+    logger.info('validated', { messageName: report.message, verdict: report.verdict, bytes: body.length });
     res.json(report);
   });
 

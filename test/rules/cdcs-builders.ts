@@ -91,7 +91,7 @@ export function adres(): Node {
 export function relatie(): Node {
   return {
     Nummer: '1',
-    Soort: '02',
+    Soort: '10',
     Geboortedatum: { Datum: '1980-06-15' },
     Naam: { Geslachtsnaam: { Achternaam: 'Proefouder' }, NaamGebruik: '1' },
     Contact: { Soort: '01', Adres: adres() },
