@@ -1,11 +1,12 @@
 /**
- * The `berichtenpoort` command: validate, convert and serve.
+ * The `berichtenpoort` command: validate, convert, retour and serve.
  * Exit codes: 0 = every input accepted / converted, 1 = at least one input was not, 2 = usage error.
  */
 import { Command, Option } from 'commander';
 import { validateCommand } from './validate.js';
 import { convertCommand } from './convert.js';
 import { serveCommand } from './serve.js';
+import { retourCommand } from './retour.js';
 
 const program = new Command('berichtenpoort')
   .description('Gateway for the iWmo 3.2 / iJw 3.2 berichtenverkeer')
@@ -29,6 +30,14 @@ program
   .argument('<file>', 'message file; - reads standard input')
   .action(async (file: string, opts: { to: 'json' | 'xml' }) => {
     process.exitCode = await convertCommand(file, opts.to);
+  });
+
+program
+  .command('retour')
+  .description('Print the retour message for a heen message (validating it first)')
+  .argument('<file>', 'heen message file; - reads standard input')
+  .action(async (file: string) => {
+    process.exitCode = await retourCommand(file);
   });
 
 program
