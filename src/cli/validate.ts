@@ -1,6 +1,7 @@
 import { MessageValidator } from '../validation/validator.js';
 import { readInput } from './read-input.js';
 import { formatReportText } from './format-report.js';
+import { collectRetourCodes } from '../retour/codes.js';
 
 /** Prints one report per file: JSON lines (one object per file) or text. Returns the exit code. */
 export async function validateCommand(files: readonly string[], format: 'json' | 'text'): Promise<number> {
@@ -8,9 +9,14 @@ export async function validateCommand(files: readonly string[], format: 'json' |
   let exitCode = 0;
   try {
     for (const file of files) {
-      const report = validator.validate(await readInput(file), file);
+      const { report, doc, json } = validator.inspect(await readInput(file), file);
+      doc?.dispose();
       if (report.verdict !== 'accepted') exitCode = 1;
-      process.stdout.write((format === 'json' ? JSON.stringify(report) : formatReportText(report)) + '\n');
+      const text =
+        format === 'json'
+          ? JSON.stringify(report)
+          : formatReportText(report, collectRetourCodes(json?.Bericht));
+      process.stdout.write(text + '\n');
     }
   } finally {
     validator.dispose();

@@ -79,6 +79,14 @@ describe('berichtenpoort validate', () => {
     expect(result.stdout).toMatch(/regel \d+, kolom \d+\s+\/Bericht\/Client\/Verzoek/);
   });
 
+  it('explains the RetourCodes of a retour message in the text report', () => {
+    const jw316 = officialExamples().find((f) => f.endsWith('JW316.xml'))!;
+    const result = runCli(['validate', '--format', 'text', jw316]);
+    expect(result.stdout).toContain('RetourCodes in dit bericht:');
+    expect(result.stdout).toMatch(/9347 — ReferentieAanbieder .*\. .*ReferentieAanbieder/);
+    expect(result.stdout).toMatch(/0200 — Geen opmerking/);
+  });
+
   it('exits 2 on a usage error', () => {
     expect(runCli(['validate', '--format', 'yaml', 'x.xml']).status).toBe(2);
   });

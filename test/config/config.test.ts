@@ -1,22 +1,49 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 
 describe('configuration', () => {
-  it('has working defaults and is frozen', () => {
+  it('has working embedded defaults and is frozen', () => {
     const config = loadConfig({});
-    expect(config).toEqual({ port: 8080, host: '0.0.0.0', logLevel: 'info', maxMessageBytes: 26_214_400 });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      logLevel: 'info',
+      maxMessageBytes: 26_214_400,
+      dataDir: path.resolve('data'),
+      databaseUrl: undefined,
+      amqpUrl: undefined,
+      s3: undefined,
+      delivery: { maxAttempts: 5, backoffMs: [1000, 5000, 30000] },
+    });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('switches ports to their production adapters', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/bp',
+      AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'berichten',
+      S3_ACCESS_KEY_ID: 'a',
+      S3_SECRET_ACCESS_KEY: 'b',
+    });
+    expect(config.databaseUrl).toContain('postgres://');
+    expect(config.s3).toMatchObject({
+      bucket: 'berichten',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    });
   });
 
   it('names every wrong variable in one error', () => {
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' });
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', S3_ENDPOINT: 'http://x', DELIVERY_BACKOFF_MS: 'soon' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as ConfigError).message;
-      expect(message).toContain('PORT');
-      expect(message).toContain('LOG_LEVEL');
+      for (const name of ['PORT', 'LOG_LEVEL', 'S3_BUCKET', 'DELIVERY_BACKOFF_MS'])
+        expect(message).toContain(name);
     }
   });
 });
