@@ -66,6 +66,8 @@ async function hashAt(s: DbSession, seq: number): Promise<string | undefined> {
   return r.rows[0]?.hash;
 }
 
+// The queries select `seq::text AS seq` (bigint arrives as text anyway), and a bare ORDER BY seq would sort
+// by that text alias: 10 before 9. Every ORDER BY names the column, audit_events.seq.
 export async function listAuditEvents(db: Db, query: AuditQuery): Promise<AuditEvent[]> {
   checkLimit(query.limit);
   const params: unknown[] = [query.afterSeq ?? 0];
@@ -75,7 +77,7 @@ export async function listAuditEvents(db: Db, query: AuditQuery): Promise<AuditE
     subject = 'AND subject = $2';
   }
   const r = await db.query<AuditRow>(
-    `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE seq > $1 ${subject} ORDER BY seq LIMIT ${query.limit}`,
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE seq > $1 ${subject} ORDER BY audit_events.seq LIMIT ${query.limit}`,
     params,
   );
   return r.rows.map(toAuditEvent);
@@ -83,7 +85,7 @@ export async function listAuditEvents(db: Db, query: AuditQuery): Promise<AuditE
 
 export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | undefined> {
   const r = await db.query<{ seq: string; hash: string }>(
-    'SELECT seq::text AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+    'SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1',
   );
   const row = r.rows[0];
   return row && { seq: Number(row.seq), hash: row.hash };

@@ -44,6 +44,15 @@ export function auditContract(ctx: ContractContext): void {
       expect(await ledger.auditHead()).toEqual({ seq: 6, hash: events[5]?.hash });
     });
 
+    it('orders by seq as a number, also past 9, 99, 999 (seq is read as text)', async () => {
+      const ledger = await ctx.fresh();
+      const events = chain(120);
+      await ledger.appendAuditEvents(events);
+      const read = await ledger.listAuditEvents({ limit: 500 });
+      expect(read.map((e) => e.seq)).toEqual(events.map((e) => e.seq));
+      expect(await ledger.auditHead()).toEqual({ seq: 120, hash: events[119]?.hash });
+    });
+
     it('treats a replay as a no-op and refuses a different event at a stored seq', async () => {
       const ledger = await ctx.fresh();
       const events = chain(3);
