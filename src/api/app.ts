@@ -5,15 +5,19 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { MessageValidator } from '../validation/validator.js';
+import type { Gateway } from '../gateway/open.js';
 import { API_ERRORS, errorBody, type ApiErrorCode } from './errors.js';
+import { berichtenRoutes } from './berichten.js';
 
 export interface AppDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly validator: MessageValidator;
+  /** The gateway behind the message API; without it only health and validation are served. */
+  readonly gateway?: Gateway;
 }
 
-export function createApp({ config, logger, validator }: AppDeps): express.Express {
+export function createApp({ config, logger, validator, gateway }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -34,6 +38,28 @@ export function createApp({ config, logger, validator }: AppDeps): express.Expre
     logger.info('validated', { messageName: report.message, verdict: report.verdict, bytes: body.length });
     res.json(report);
   });
+
+  if (gateway) {
+    // Readiness: every port answers. Liveness (/healthz) stays independent of the ports on purpose.
+    app.get('/readyz', async (_req, res) => {
+      const ledger = await gateway.ledger.health();
+      const transport = gateway.transport.health();
+      let archive = true;
+      try {
+        await gateway.archive.hasRaw('0'.repeat(64));
+      } catch {
+        archive = false;
+      }
+      const ready = ledger.ok && transport.healthy && archive;
+      res.status(ready ? 200 : 503).json({
+        status: ready ? 'ready' : 'not-ready',
+        ledger: { ok: ledger.ok, engine: ledger.engine, schemaVersion: ledger.schemaVersion },
+        transport: { ok: transport.healthy, state: transport.state },
+        archive: { ok: archive },
+      });
+    });
+    app.use('/api/v1', berichtenRoutes(gateway));
+  }
 
   app.use((_req: Request, res: Response) => send(res, 'NOT_FOUND'));
 

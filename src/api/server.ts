@@ -3,11 +3,13 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import { MessageValidator } from '../validation/validator.js';
 import { createApp } from './app.js';
+import type { Gateway } from '../gateway/open.js';
 
-/** Composition root of the HTTP service: builds the validator once (schemas compile at first use). */
-export async function startServer(config: Config, logger: Logger): Promise<Server> {
-  const validator = new MessageValidator({ limits: { maxBytes: config.maxMessageBytes } });
-  const app = createApp({ config, logger, validator });
+/** The HTTP service over a gateway: builds the app and listens. */
+export async function startServer(config: Config, logger: Logger, gateway?: Gateway): Promise<Server> {
+  const validator =
+    gateway?.validator ?? new MessageValidator({ limits: { maxBytes: config.maxMessageBytes } });
+  const app = createApp({ config, logger, validator, ...(gateway ? { gateway } : {}) });
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host, () => {
       const address = server.address();
@@ -15,6 +17,6 @@ export async function startServer(config: Config, logger: Logger): Promise<Serve
       resolve(server);
     });
     server.once('error', reject);
-    server.once('close', () => validator.dispose());
+    if (!gateway) server.once('close', () => validator.dispose());
   });
 }

@@ -1,5 +1,5 @@
 /**
- * The `berichtenpoort` command: validate, convert, retour and serve.
+ * The `berichtenpoort` command: validate, convert, retour, audit verify and serve.
  * Exit codes: 0 = every input accepted / converted, 1 = at least one input was not, 2 = usage error.
  */
 import { Command, Option } from 'commander';
@@ -7,6 +7,7 @@ import { validateCommand } from './validate.js';
 import { convertCommand } from './convert.js';
 import { serveCommand } from './serve.js';
 import { retourCommand } from './retour.js';
+import { auditCommand } from './audit.js';
 
 const program = new Command('berichtenpoort')
   .description('Gateway for the iWmo 3.2 / iJw 3.2 berichtenverkeer')
@@ -41,8 +42,18 @@ program
   });
 
 program
+  .command('audit')
+  .description('The audit trail')
+  .command('verify')
+  .description('Recompute the audit chain in the archive; prints the first break (exit 1) or ok (exit 0)')
+  .option('--ledger', "also check the chain against the ledger's copy of its head (gateway stopped)")
+  .action(async (opts: { ledger?: boolean }) => {
+    process.exitCode = await auditCommand(opts);
+  });
+
+program
   .command('serve')
-  .description('Start the HTTP service (PORT, default 8080)')
+  .description('Start the gateway and its HTTP API (PORT, default 8080)')
   .action(async () => {
     await serveCommand();
   });

@@ -26,6 +26,11 @@ const schema = z.object({
   ROUTES_FILE: z.string().min(1).optional(),
   DATABASE_URL: optionalUrl,
   AMQP_URL: optionalUrl,
+  /** Prefix of every exchange and queue the gateway declares, so several gateways can share a broker. */
+  AMQP_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'must be lower-case words joined by . _ or -')
+    .default('berichtenpoort'),
   S3_ENDPOINT: optionalUrl,
   S3_BUCKET: z.string().min(3).optional(),
   S3_REGION: z.string().min(1).default('eu-west-1'),
@@ -71,6 +76,7 @@ export type Config = Readonly<{
   routesFile: string | undefined;
   databaseUrl: string | undefined;
   amqpUrl: string | undefined;
+  amqpNamespace: string;
   s3: S3Config | undefined;
   delivery: { readonly maxAttempts: number; readonly backoffMs: readonly number[] };
 }>;
@@ -101,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     routesFile: c.ROUTES_FILE,
     databaseUrl: c.DATABASE_URL,
     amqpUrl: c.AMQP_URL,
+    amqpNamespace: c.AMQP_NAMESPACE,
     s3: c.S3_BUCKET
       ? Object.freeze({
           endpoint: c.S3_ENDPOINT,

@@ -13,6 +13,7 @@ describe('configuration', () => {
       dataDir: path.resolve('data'),
       databaseUrl: undefined,
       amqpUrl: undefined,
+      amqpNamespace: 'berichtenpoort',
       s3: undefined,
       delivery: { maxAttempts: 5, backoffMs: [1000, 5000, 30000] },
     });
@@ -37,12 +38,18 @@ describe('configuration', () => {
 
   it('names every wrong variable in one error', () => {
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', S3_ENDPOINT: 'http://x', DELIVERY_BACKOFF_MS: 'soon' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        S3_ENDPOINT: 'http://x',
+        DELIVERY_BACKOFF_MS: 'soon',
+        AMQP_NAMESPACE: 'Not Allowed',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as ConfigError).message;
-      for (const name of ['PORT', 'LOG_LEVEL', 'S3_BUCKET', 'DELIVERY_BACKOFF_MS'])
+      for (const name of ['PORT', 'LOG_LEVEL', 'S3_BUCKET', 'DELIVERY_BACKOFF_MS', 'AMQP_NAMESPACE'])
         expect(message).toContain(name);
     }
   });
