@@ -6,6 +6,7 @@
  * filesystem archive under DATA_DIR, the in-process transport. DATABASE_URL, AMQP_URL and S3_BUCKET switch
  * a port to its production adapter.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -88,7 +89,36 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * CONFIG_FILE names an optional JSON file with the same variable names (`{"PORT": 8080, ...}`); the
+ * environment wins over the file, so a deployment can keep defaults in a file and override per instance.
+ */
+function withConfigFile(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const file = env.CONFIG_FILE;
+  if (!file) return env;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read';
+    throw new ConfigError([`CONFIG_FILE: ${file} ${reason}`]);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError([`CONFIG_FILE: ${file} must hold one JSON object of variables`]);
+  }
+  const fromFile: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new ConfigError([`${key}: in CONFIG_FILE must be a string or a number`]);
+    }
+    fromFile[key] = String(value);
+  }
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
+  return { ...fromFile, ...set };
+}
+
+export function loadConfig(raw: Record<string, string | undefined> = process.env): Config {
+  const env = withConfigFile(raw);
   const parsed = schema.safeParse(env);
   const issues = [
     ...(parsed.success

@@ -22,6 +22,7 @@ import {
 } from '../pipeline/delivery.js';
 import { channelDestination, destinationName } from '../pipeline/destinations.js';
 import { Pipeline } from '../pipeline/pipeline.js';
+import type { CrossMessageCheck } from '../pipeline/types.js';
 import { OutboxRelay } from '../pipeline/relay.js';
 import { RetourBuilder } from '../retour/builder.js';
 import { createRouter, type Router } from '../routing/router.js';
@@ -56,6 +57,8 @@ export interface GatewayOptions {
   readonly webhook?: WebhookPoster;
   /** Overrides the routing table file (tests). */
   readonly table?: RoutingTable;
+  /** The level-3/4 rules (cross-message and content); none yet by default. */
+  readonly crossChecks?: CrossMessageCheck;
 }
 
 /** The ledger the configuration names: PostgreSQL with DATABASE_URL, PGlite under DATA_DIR otherwise. */
@@ -121,6 +124,7 @@ export async function openGateway(config: Config, logger: Logger, options: Gatew
     retours: new RetourBuilder(),
     audit,
     logger,
+    ...(options.crossChecks ? { crossChecks: options.crossChecks } : {}),
   });
   const relay = new OutboxRelay(ledger, archive, transport, logger);
   const workers = new DeliveryWorkers(

@@ -38,7 +38,7 @@ import type { AuditTrail } from './audit.js';
 import { conversationKeysOf } from './conversation.js';
 import { archiveRef, backOfficeRows, channelDestination } from './destinations.js';
 import { headerFromDocument, headerFromJson, type HeaderIdentity } from './header.js';
-import type { SubmitResult } from './types.js';
+import type { CrossMessageCheck, SubmitResult } from './types.js';
 
 export interface PipelineDeps {
   readonly ledger: Ledger;
@@ -48,6 +48,8 @@ export interface PipelineDeps {
   readonly retours: RetourBuilder;
   readonly audit: AuditTrail;
   readonly logger: Logger;
+  /** Level 3/4 (cross-message and content rules); pluggable, none by default. */
+  readonly crossChecks?: CrossMessageCheck;
 }
 
 /** Everything the stages learned about one submission that passed level 1. */
@@ -167,14 +169,29 @@ export class Pipeline {
     const { message, report } = r.inspection;
     const route = this.deps.router.routeInbound(addressed(message, r.header));
     if (route.kind === 'unroutable') return this.recordUnroutable(r, route.reason, route.detail);
-    const accepted = report.verdict === 'accepted';
+    // Levels 3-4 only look at a message that passed level 2 (a technically rejected one is not processed).
+    const findings =
+      report.verdict === 'accepted' && this.deps.crossChecks && r.inspection.json
+        ? await this.deps.crossChecks.check({
+            schema: message,
+            json: r.inspection.json,
+            afzender: r.header.afzender,
+            ontvanger: r.header.ontvanger,
+          })
+        : [];
+    const accepted = report.verdict === 'accepted' && findings.length === 0;
     const outbox = accepted ? await this.backOffice(r, route.party, route.backOffice) : [];
     const recorded = await this.deps.ledger.recordMessage({
       ...this.record(r, accepted ? 'routed' : 'rejected', {
         actor: r.principal.label,
         ...(accepted
           ? {}
-          : { reason: 'Technisch afgekeurd (niveau 2)', codes: report.rules.map((f) => f.code) }),
+          : findings.length > 0
+            ? {
+                reason: 'Inhoudelijk afgekeurd (niveau 3/4)',
+                codes: findings.flatMap((f) => [f.rule ?? f.retourcode, f.retourcode]),
+              }
+            : { reason: 'Technisch afgekeurd (niveau 2)', codes: report.rules.map((f) => f.code) }),
       }),
       outbox,
     });
@@ -187,7 +204,7 @@ export class Pipeline {
         codes: report.rules.map((f) => f.code),
       },
     );
-    const retourId = await this.sendRetour(r, recorded, []);
+    const retourId = await this.sendRetour(r, recorded, findings);
     return {
       outcome: accepted ? 'accepted' : 'rejected',
       messageId: recorded.id,

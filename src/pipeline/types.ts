@@ -3,7 +3,10 @@
  * Every outcome names the ledger id when the message was recorded, so nothing is ever lost from view.
  */
 import type { Message, MessageLink, MessageState, StateTransition } from '../ledger/port.js';
+import type { RetourFinding } from '../retour/types.js';
+import type { MessageSchema } from '../standard/model.js';
 import type { ValidationReport } from '../validation/report.js';
+import type { CanonicalMessage } from '../xml/json-form.js';
 
 export type SubmitOutcome =
   /** Valid and on its way (inbound: retour sent back, back-office notified; outbound: to the partner). */
@@ -40,4 +43,18 @@ export interface MessageView {
   readonly message: Message;
   readonly history: readonly StateTransition[];
   readonly links: readonly MessageLink[];
+}
+
+/**
+ * The level-3/4 hook: rules across messages (against the ledger's state) and content rules. Runs on an
+ * inbound heen message that passed levels 1-2; what it finds goes into the retour per FACTS §2.3 (the
+ * code on the header or on the failing class). Absent: nothing is checked beyond level 2.
+ */
+export interface CrossMessageCheck {
+  check(message: {
+    readonly schema: MessageSchema;
+    readonly json: CanonicalMessage;
+    readonly afzender: string | null;
+    readonly ontvanger: string | null;
+  }): Promise<readonly RetourFinding[]>;
 }

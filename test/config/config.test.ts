@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
@@ -51,6 +53,23 @@ describe('configuration', () => {
       const message = (error as ConfigError).message;
       for (const name of ['PORT', 'LOG_LEVEL', 'S3_BUCKET', 'DELIVERY_BACKOFF_MS', 'AMQP_NAMESPACE'])
         expect(message).toContain(name);
+    }
+  });
+
+  it('reads an optional CONFIG_FILE; the environment wins; a bad file names the variable', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bp-config-'));
+    try {
+      const file = path.join(dir, 'config.json');
+      writeFileSync(file, JSON.stringify({ PORT: 9000, LOG_LEVEL: 'debug', DELIVERY_MAX_ATTEMPTS: 7 }));
+      const config = loadConfig({ CONFIG_FILE: file, LOG_LEVEL: 'warn' });
+      expect(config).toMatchObject({ port: 9000, logLevel: 'warn', delivery: { maxAttempts: 7 } });
+      writeFileSync(file, JSON.stringify({ PORT: 'eighty' }));
+      expect(() => loadConfig({ CONFIG_FILE: file })).toThrow(/PORT/);
+      writeFileSync(file, '{not json');
+      expect(() => loadConfig({ CONFIG_FILE: file })).toThrow(/CONFIG_FILE: .* is not valid JSON/);
+      expect(() => loadConfig({ CONFIG_FILE: path.join(dir, 'missing.json') })).toThrow(/CONFIG_FILE/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

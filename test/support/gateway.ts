@@ -16,7 +16,7 @@ import path from 'node:path';
 import { startServer } from '../../src/api/server.js';
 import { createHttpChannel } from '../../src/channel/index.js';
 import { loadConfig } from '../../src/config/config.js';
-import { openGateway, type Gateway } from '../../src/gateway/open.js';
+import { openGateway, type Gateway, type GatewayOptions } from '../../src/gateway/open.js';
 import { createLogger } from '../../src/log/logger.js';
 import { hashApiKey } from '../../src/routing/api-keys.js';
 import { parseRoutingTable } from '../../src/routing/table.js';
@@ -143,6 +143,7 @@ export async function realServicesUnavailable(): Promise<string | undefined> {
 export async function startTestGateway(
   mode: GatewayMode,
   env: Record<string, string> = {},
+  options: Pick<GatewayOptions, 'crossChecks'> = {},
 ): Promise<TestGateway> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bp-gw-'));
   const partners = await startFakePartners();
@@ -188,7 +189,7 @@ export async function startTestGateway(
   let gateway: Gateway;
   let server: Server;
   try {
-    gateway = await openGateway(config, logger, { channel: createHttpChannel(), table });
+    gateway = await openGateway(config, logger, { channel: createHttpChannel(), table, ...options });
     server = await startServer(config, logger, gateway);
   } catch (error) {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
