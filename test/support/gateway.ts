@@ -17,7 +17,7 @@ import { startServer } from '../../src/api/server.js';
 import { createHttpChannel } from '../../src/channel/index.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openGateway, type Gateway, type GatewayOptions } from '../../src/gateway/open.js';
-import { createLogger } from '../../src/log/logger.js';
+import { createLogger, type Logger } from '../../src/log/logger.js';
 import { hashApiKey } from '../../src/routing/api-keys.js';
 import { parseRoutingTable } from '../../src/routing/table.js';
 import { topologyNames } from '../../src/transport/rabbitmq/index.js';
@@ -143,7 +143,7 @@ export async function realServicesUnavailable(): Promise<string | undefined> {
 export async function startTestGateway(
   mode: GatewayMode,
   env: Record<string, string> = {},
-  options: Pick<GatewayOptions, 'crossChecks'> = {},
+  options: Pick<GatewayOptions, 'crossChecks'> & { readonly logger?: Logger } = {},
 ): Promise<TestGateway> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bp-gw-'));
   const partners = await startFakePartners();
@@ -184,12 +184,16 @@ export async function startTestGateway(
     ...serviceEnv,
     ...env,
   });
-  const logger = createLogger({ level: config.logLevel });
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const table = parseRoutingTable(testRoutingFile(partners.url));
   let gateway: Gateway;
   let server: Server;
   try {
-    gateway = await openGateway(config, logger, { channel: createHttpChannel(), table, ...options });
+    gateway = await openGateway(config, logger, {
+      channel: createHttpChannel(),
+      table,
+      ...(options.crossChecks ? { crossChecks: options.crossChecks } : {}),
+    });
     server = await startServer(config, logger, gateway);
   } catch (error) {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
