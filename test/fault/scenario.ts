@@ -13,10 +13,10 @@ import { expect } from 'vitest';
 import { retryDelays } from '../../src/transport/policy.js';
 import { connectRabbitMqTransport, topologyNames } from '../../src/transport/rabbitmq/index.js';
 import { freshId, identificatieOf, wmo305 } from '../gateway/messages.js';
-import { eventually, KEYS, startFakePartners, testRoutingFile } from '../support/gateway.js';
+import { eventually, KEYS, realServiceEnv, startFakePartners, testRoutingFile } from '../support/gateway.js';
 import { startTestPostgres } from '../support/postgres.js';
 import { deleteTopology } from '../support/rabbitmq.js';
-import { S3RVER_CREDENTIALS, S3RVER_REGION, startS3Server } from '../support/s3-server.js';
+import { startS3Server } from '../support/s3-server.js';
 import { gatewayProcess, offer, pool, runCliAsync, type GatewayProcess } from './support.js';
 
 const TOTAL = 2_000;
@@ -51,16 +51,7 @@ export async function runBurstScenario(scenario: Scenario): Promise<string> {
     const env = {
       DATA_DIR: dir,
       ROUTES_FILE: routes,
-      DATABASE_URL: pg.url,
-      AMQP_URL: scenario.amqpUrl,
-      AMQP_NAMESPACE: namespace,
-      S3_ENDPOINT: s3.endpoint,
-      S3_BUCKET: s3.bucket,
-      S3_REGION: S3RVER_REGION,
-      S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-      S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-      S3_WRITE_ONCE: 'head-then-put',
-      S3_LIST_API: 'v1',
+      ...realServiceEnv({ databaseUrl: pg.url, amqpUrl: scenario.amqpUrl, namespace, s3 }),
       DELIVERY_MAX_ATTEMPTS: String(retry.maxAttempts),
       DELIVERY_BACKOFF_MS: retry.delaysMs.join(','),
     };

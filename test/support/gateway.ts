@@ -24,7 +24,7 @@ import { topologyNames } from '../../src/transport/rabbitmq/index.js';
 import { retryDelays } from '../../src/transport/policy.js';
 import { startTestPostgres } from './postgres.js';
 import { amqpUrl, deleteTopology, probeRabbitMq } from './rabbitmq.js';
-import { startS3Server, S3RVER_CREDENTIALS, S3RVER_REGION } from './s3-server.js';
+import { startS3Server, S3RVER_CREDENTIALS, S3RVER_REGION, type S3TestServer } from './s3-server.js';
 
 export type GatewayMode = 'embedded' | 'real';
 
@@ -129,6 +129,28 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+/** The gateway's variables for the real services: PostgreSQL, RabbitMQ under a namespace, s3rver. */
+export function realServiceEnv(services: {
+  readonly databaseUrl: string;
+  readonly amqpUrl: string;
+  readonly namespace: string;
+  readonly s3: Pick<S3TestServer, 'endpoint' | 'bucket'>;
+}): Record<string, string> {
+  return {
+    DATABASE_URL: services.databaseUrl,
+    AMQP_URL: services.amqpUrl,
+    AMQP_NAMESPACE: services.namespace,
+    S3_ENDPOINT: services.s3.endpoint,
+    S3_BUCKET: services.s3.bucket,
+    S3_REGION: S3RVER_REGION,
+    S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+    S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+    // s3rver ignores If-None-Match and pages ListObjectsV2 wrongly (README: production needs a real S3).
+    S3_WRITE_ONCE: 'head-then-put',
+    S3_LIST_API: 'v1',
+  };
+}
+
 /** Answers undefined when every real service answers, otherwise why not. */
 export async function realServicesUnavailable(): Promise<string | undefined> {
   const rabbit = await probeRabbitMq(amqpUrl());
@@ -160,19 +182,7 @@ export async function startTestGateway(
     const s3 = await startS3Server();
     cleanups.push(() => s3.stop());
     namespace = `bp-it-${randomUUID().slice(0, 8)}`;
-    Object.assign(serviceEnv, {
-      DATABASE_URL: pg.url,
-      AMQP_URL: amqpUrl(),
-      AMQP_NAMESPACE: namespace,
-      S3_ENDPOINT: s3.endpoint,
-      S3_BUCKET: s3.bucket,
-      S3_REGION: S3RVER_REGION,
-      S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-      S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-      // s3rver ignores If-None-Match and pages ListObjectsV2 wrongly (README: production needs a real S3).
-      S3_WRITE_ONCE: 'head-then-put',
-      S3_LIST_API: 'v1',
-    });
+    Object.assign(serviceEnv, realServiceEnv({ databaseUrl: pg.url, amqpUrl: amqpUrl(), namespace, s3 }));
   }
   const config = loadConfig({
     PORT: '0',
