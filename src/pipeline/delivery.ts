@@ -61,7 +61,9 @@ export class DeliveryWorkers {
                 'idempotency-key': d.messageId,
               };
               if (destination.secret) headers[destination.secret.header] = destination.secret.value.reveal();
-              await this.postWebhook(destination.url, d.body, headers, destination.timeoutMs ?? 10_000);
+              await lastTryAt(destination.maxAttempts, d, () =>
+                this.postWebhook(destination.url, d.body, headers, destination.timeoutMs ?? 10_000),
+              );
               await this.move(d, 'delivered', 'routed', 'back-office heeft het bericht');
             },
             { concurrency: 4 },
@@ -83,11 +85,13 @@ export class DeliveryWorkers {
   }
 
   private async toPartner(partner: Partner, d: Delivery): Promise<void> {
-    await this.channel.deliver(partner, {
-      xml: d.body,
-      messageId: d.messageId,
-      messageName: d.headers['bp-message-type'] ?? 'onbekend',
-    });
+    await lastTryAt(partner.channel.maxAttempts, d, () =>
+      this.channel.deliver(partner, {
+        xml: d.body,
+        messageId: d.messageId,
+        messageName: d.headers['bp-message-type'] ?? 'onbekend',
+      }),
+    );
     await this.move(d, 'delivered', 'routed', `afgeleverd bij ${partner.code}`);
   }
 
@@ -117,6 +121,26 @@ export class DeliveryWorkers {
     } catch (error) {
       if (!(error instanceof LedgerError && error.code === 'CONFLICT')) throw error;
     }
+  }
+}
+
+/**
+ * An endpoint may allow fewer tries than the gateway's DELIVERY_MAX_ATTEMPTS (routing table `maxAttempts`):
+ * a failure on its last try is marked not retryable, so the transport dead-letters it at once.
+ */
+async function lastTryAt(maxAttempts: number | undefined, d: Delivery, work: () => Promise<unknown>) {
+  try {
+    await work();
+  } catch (error) {
+    if (
+      maxAttempts !== undefined &&
+      d.attempt >= maxAttempts &&
+      typeof error === 'object' &&
+      error !== null
+    ) {
+      throw Object.assign(error, { retryable: false });
+    }
+    throw error;
   }
 }
 

@@ -165,7 +165,11 @@ export async function realServicesUnavailable(): Promise<string | undefined> {
 export async function startTestGateway(
   mode: GatewayMode,
   env: Record<string, string> = {},
-  options: Pick<GatewayOptions, 'crossChecks'> & { readonly logger?: Logger } = {},
+  options: Pick<GatewayOptions, 'crossChecks'> & {
+    readonly logger?: Logger;
+    /** Changes the test routing table before the gateway reads it. */
+    readonly routes?: (file: ReturnType<typeof testRoutingFile>) => unknown;
+  } = {},
 ): Promise<TestGateway> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bp-gw-'));
   const partners = await startFakePartners();
@@ -195,7 +199,8 @@ export async function startTestGateway(
     ...env,
   });
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const table = parseRoutingTable(testRoutingFile(partners.url));
+  const file = testRoutingFile(partners.url);
+  const table = parseRoutingTable(options.routes ? options.routes(file) : file);
   let gateway: Gateway;
   let server: Server;
   try {
