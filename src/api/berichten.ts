@@ -169,6 +169,16 @@ export function berichtenRoutes(gateway: Gateway): ExpressRouter {
     const message = await visible(req, res);
     if (!message) return;
     if (message.state !== 'failed' && message.state !== 'unroutable') return send(res, 'NOT_REPLAYABLE');
+    const actor = principal.kind === 'operator' ? `operator:${principal.label}` : principal.label;
+    if (message.state === 'unroutable') {
+      // No delivery was ever queued: route it again against the routing table the gateway runs with now.
+      const moved = await gateway.pipeline.reroute(message, actor);
+      if (!moved) return send(res, 'STILL_UNROUTABLE');
+      await gateway.audit.record('operator.replay', message.id, principal.label, { rerouted: true });
+      gateway.relay.poke();
+      res.status(202).json(view(moved));
+      return;
+    }
     // The same deliveries again: the message's earlier outbox rows name destination and payload.
     const rows = await gateway.ledger.listOutbox(message.id);
     const outbox = rows.map((row) => ({
@@ -178,7 +188,7 @@ export function berichtenRoutes(gateway: Gateway): ExpressRouter {
     }));
     if (outbox.length === 0) return send(res, 'NOT_REPLAYABLE');
     const moved = await gateway.ledger.transition(message.id, 'routed', {
-      actor: principal.kind === 'operator' ? `operator:${principal.label}` : principal.label,
+      actor,
       expected: message.state,
       reason: 'opnieuw aangeboden',
       outbox,

@@ -25,6 +25,11 @@ export const API_ERRORS = {
     status: 409,
     message: 'Alleen een bericht met status failed of unroutable kan opnieuw worden aangeboden.',
   },
+  STILL_UNROUTABLE: {
+    status: 409,
+    message:
+      'Er is nog steeds geen route voor dit bericht: pas de routeringstabel (ROUTES_FILE) aan, herstart de gateway en probeer het opnieuw.',
+  },
   NOT_READY: {
     status: 503,
     message: 'De gateway is (nog) niet klaar: een van de koppelingen antwoordt niet.',

@@ -123,6 +123,62 @@ export class Pipeline {
       : this.inboundHeen(received);
   }
 
+  /**
+   * Routes an `unroutable` message again (an operator replays it after fixing the routing table and
+   * restarting): the archived bytes are inspected once more and, if a route exists now, the message takes
+   * the path it would have taken at first, retour included. Answers undefined while there is still no route.
+   */
+  async reroute(message: Message, actor: string): Promise<Message | undefined> {
+    if (message.state !== 'unroutable') return undefined;
+    const bytes = await this.deps.archive.getRaw(message.sha256);
+    const inspection = this.deps.validator.inspect(bytes, 'bericht');
+    inspection.doc?.dispose();
+    const schema = inspection.message;
+    if (!schema || !inspection.json) return undefined;
+    const header = headerFromJson(inspection.json.Bericht);
+    const r: Received = {
+      principal: { kind: 'operator', label: actor },
+      direction: message.direction,
+      sha256: message.sha256,
+      size: message.size,
+      inspection: { ...inspection, message: schema },
+      header,
+    };
+    const cause = { actor, expected: 'unroutable' as const, reason: 'opnieuw gerouteerd' };
+    if (message.direction === 'outbound') {
+      const route = this.deps.router.routeOutbound(addressed(schema, header));
+      if (route.kind === 'unroutable') return undefined;
+      return this.deps.ledger.transition(message.id, 'routed', {
+        ...cause,
+        outbox: [
+          {
+            destination: channelDestination(route.partner.code),
+            payloadRef: archiveRef(message.sha256),
+            headers: headersOf(schema, header),
+          },
+        ],
+      });
+    }
+    const route = this.deps.router.routeInbound(addressed(schema, header));
+    if (route.kind === 'unroutable') return undefined;
+    const accepted = inspection.report.verdict === 'accepted';
+    const outbox =
+      accepted || !isInboundHeen(r) ? await this.backOffice(r, route.party, route.backOffice) : [];
+    const moved = await this.deps.ledger.transition(message.id, 'routed', { ...cause, outbox });
+    if (isInboundHeen(r)) {
+      await this.sendRetour(r, moved, []);
+    } else {
+      const heen = await this.findHeen(r);
+      if (heen) {
+        await this.deps.ledger.link([
+          { from: heen.id, to: moved.id, kind: schema.isRetour ? 'retour' : 'answer' },
+        ]);
+        if (schema.isRetour) await this.settleHeen(heen, collectRetourCodes(inspection.json.Bericht), actor);
+      }
+    }
+    return moved;
+  }
+
   /** Idempotent receiver: the same bytes get the earlier outcome; other bytes under the same key are TR056. */
   private async answerDuplicate(r: Received, earlier: Message): Promise<SubmitResult> {
     const report = r.inspection.report;
