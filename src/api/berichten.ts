@@ -129,15 +129,18 @@ export function berichtenRoutes(gateway: Gateway): ExpressRouter {
   router.get('/berichten/:id', async (req: Request, res: Response) => {
     const message = await visible(req, res);
     if (!message) return;
-    const [history, links, outbox] = await Promise.all([
+    const [history, links, outbox, events] = await Promise.all([
       gateway.ledger.getHistory(message.id),
       gateway.ledger.getLinks(message.id),
       gateway.ledger.listOutbox(message.id),
+      gateway.ledger.listAuditEvents({ subject: message.id, limit: MAX_PAGE_SIZE }),
     ]);
     res.json({
       ...view(message),
       history,
       links,
+      // The audit events about this message, with their place in the hash chain.
+      events: events.map(({ seq, at, type, actor, data, hash }) => ({ seq, at, type, actor, data, hash })),
       deliveries: outbox.map((o) => ({
         destination: o.destination,
         state: o.state,
