@@ -117,7 +117,7 @@ export async function measureFloors(
   floors.push({
     key: 'putRaw',
     span: 'archive.putRaw',
-    stage: '(b) archive putRaw, new object (HEAD, HEAD, PUT on s3rver)',
+    stage: '(b) archive putRaw, new object (HEAD, PUT on s3rver: head-then-put)',
     ...putRate,
     concurrency: 32,
   });

@@ -24,6 +24,9 @@ export interface ArchiveOptions {
 
 const DEFAULTS = { segmentEvents: 1000, maxPendingEvents: 100_000 } as const;
 
+/** From this size on, putRaw HEADs before writing: re-sending 1 MiB costs more than a round trip. */
+const HEAD_FIRST_BYTES = 1024 * 1024;
+
 /** Opens the archive and recovers the audit chain's head from the last sealed segment. */
 export async function openArchive(store: ObjectStore, options: ArchiveOptions = {}): Promise<ArchivePort> {
   const segmentEvents = options.segmentEvents ?? DEFAULTS.segmentEvents;
@@ -109,10 +112,20 @@ class Archive implements ArchivePort {
     const sha256 = sha256Hex(bytes);
     const key = rawKey(sha256);
     try {
-      // A duplicate is common (the deduplicate stage runs after archive): a HEAD spares re-sending up to 25 MB.
-      const existing = await this.store.head(key);
-      if (existing) return { sha256, size: this.checkSize(key, existing.size, bytes.length), created: false };
+      // A large duplicate (the deduplicate stage runs after archive) is cheaper to HEAD than to re-send.
+      // A small object goes straight to the write-once put, which answers `created` itself: a HEAD first
+      // would be a second round trip on every new message (and the head-then-put S3 mode HEADs anyway).
+      if (bytes.length >= HEAD_FIRST_BYTES) {
+        const existing = await this.store.head(key);
+        if (existing)
+          return { sha256, size: this.checkSize(key, existing.size, bytes.length), created: false };
+      }
       const created = await this.store.putIfAbsent(key, bytes);
+      if (!created) {
+        // Taken: the rare duplicate path pays the HEAD that checks the stored size (damage shows as a mismatch).
+        const existing = await this.store.head(key);
+        if (existing) this.checkSize(key, existing.size, bytes.length);
+      }
       return { sha256, size: bytes.length, created };
     } catch (error) {
       throw asArchiveError(error);

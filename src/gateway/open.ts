@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { openArchive } from '../archive/archive.js';
+import { withRawCache } from '../archive/cache.js';
 import { createFsStore } from '../archive/fs/index.js';
 import type { ArchivePort } from '../archive/port.js';
 import { createS3Store } from '../archive/s3/index.js';
@@ -83,6 +84,21 @@ export function openArchiveOf(config: Config): Promise<ArchivePort> {
   return openArchive(store);
 }
 
+/**
+ * The pipeline's ledger, poking the relay the moment a message's rows (and its outbox rows) are committed,
+ * instead of after the submit also mirrored its audit event: the relay publishes sooner, and nothing is
+ * published that is not committed. Every other method is the ledger's own (looked up on it at call time).
+ */
+function pokingRelay(ledger: Ledger, relay: OutboxRelay): Ledger {
+  const poking = Object.create(ledger) as { -readonly [K in keyof Ledger]: Ledger[K] };
+  poking.recordMessage = async (input) => {
+    const recorded = await ledger.recordMessage(input);
+    if (input.outbox?.length) relay.poke();
+    return recorded;
+  };
+  return poking;
+}
+
 /** Every destination the gateway publishes to, so the transport declares them at open. */
 function destinationsOf(table: RoutingTable): string[] {
   const names = table.partners.map((p) => channelDestination(p.code));
@@ -99,7 +115,8 @@ export async function openGateway(config: Config, logger: Logger, options: Gatew
     options.table ??
     (await loadRoutingTable(config.routesFile ?? DEMO_ROUTES_FILE, { env: options.env ?? {} }));
   const ledger = await openLedger(config);
-  const archive = await openArchiveOf(config);
+  // The relay publishes bytes this process archived a moment earlier: a read cache spares it the GET.
+  const archive = withRawCache(await openArchiveOf(config));
   const transportOptions = {
     destinations: destinationsOf(table),
     retry: { maxAttempts: config.delivery.maxAttempts, delaysMs: config.delivery.backoffMs },
@@ -116,8 +133,9 @@ export async function openGateway(config: Config, logger: Logger, options: Gatew
   const validator = new MessageValidator({ limits: { maxBytes: config.maxMessageBytes } });
   const audit = new AuditTrail(archive, ledger, logger);
   await audit.resync();
+  const relay = new OutboxRelay(ledger, archive, transport, logger);
   const pipeline = new Pipeline({
-    ledger,
+    ledger: pokingRelay(ledger, relay),
     archive,
     router,
     validator,
@@ -126,7 +144,6 @@ export async function openGateway(config: Config, logger: Logger, options: Gatew
     logger,
     ...(options.crossChecks ? { crossChecks: options.crossChecks } : {}),
   });
-  const relay = new OutboxRelay(ledger, archive, transport, logger);
   const workers = new DeliveryWorkers(
     ledger,
     transport,

@@ -5,7 +5,7 @@
  * archive can replay after a crash without bookkeeping.
  */
 import { checkLimit, checkNonEmpty, invalid, jsonParam } from './check.js';
-import type { Db, DbSession } from './db.js';
+import type { Db } from './db.js';
 import { LedgerError } from './errors.js';
 import type { AuditEvent, AuditQuery } from './port.js';
 import { AUDIT_COLUMNS, toAuditEvent, type AuditRow } from './rows.js';
@@ -27,33 +27,65 @@ function checkEvent(e: AuditEvent): string {
   return data;
 }
 
+/**
+ * One set-based INSERT for the whole batch, then one read of the stored neighbours, both in one
+ * transaction: two statements per batch instead of three per event (the mirror sits on the pipeline's
+ * path to the sender's answer). The batch travels as one JSON parameter (json_to_recordset), which both
+ * engines take without array-parameter support; `data` goes as JSON text inside it and is cast to json in
+ * SQL, so its text and key order are stored exactly as given.
+ */
 export async function appendAuditEvents(db: Db, events: readonly AuditEvent[]): Promise<void> {
-  const checked = [...events].sort((a, b) => a.seq - b.seq).map((e) => ({ e, data: checkEvent(e) }));
+  const checked = dedupeBySeq(
+    [...events].sort((a, b) => a.seq - b.seq).map((e) => ({ e, data: checkEvent(e) })),
+  );
   if (checked.length === 0) return;
+  const batch = JSON.stringify(
+    checked.map(({ e, data }) => ({
+      seq: e.seq,
+      at: e.at,
+      type: e.type,
+      subject: e.subject,
+      actor: e.actor,
+      data,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    })),
+  );
   await db.transaction(async (tx) => {
-    for (const { e, data } of checked) {
-      const inserted = await tx.query(
-        `INSERT INTO audit_events (seq, at, type, subject, actor, data, prev_hash, hash)
-         VALUES ($1, $2::timestamptz, $3, $4, $5, $6::json, $7, $8)
-         ON CONFLICT (seq) DO NOTHING`,
-        [e.seq, e.at, e.type, e.subject, e.actor, data, e.prevHash, e.hash],
-      );
-      if (inserted.rowCount === 0) {
-        if ((await hashAt(tx, e.seq)) !== e.hash) {
-          throw new LedgerError('CONFLICT', `Audit event ${e.seq} is already mirrored with another hash.`);
-        }
-        continue;
+    const inserted = await tx.query<{ seq: string }>(
+      `INSERT INTO audit_events (seq, at, type, subject, actor, data, prev_hash, hash)
+       SELECT seq, at::timestamptz, type, subject, actor, data::json, prev_hash, hash
+         FROM json_to_recordset($1::json)
+           AS t(seq bigint, at text, type text, subject text, actor text, data text, prev_hash text, hash text)
+       ORDER BY seq
+       ON CONFLICT (seq) DO NOTHING
+       RETURNING seq::text AS seq`,
+      [batch],
+    );
+    const isNew = new Set(inserted.rows.map((r) => Number(r.seq)));
+    // Read after the INSERT (a new snapshot under READ COMMITTED), so rows a concurrent writer committed
+    // meanwhile are seen too: every seq of the batch and its two neighbours.
+    const around = [...new Set(checked.flatMap(({ e }) => [e.seq - 1, e.seq, e.seq + 1]))].filter(
+      (s) => s >= 1,
+    );
+    const stored = await tx.query<{ seq: string; hash: string; prev_hash: string }>(
+      `SELECT seq::text AS seq, hash, prev_hash FROM audit_events
+        WHERE seq IN (SELECT value::bigint FROM json_array_elements_text($1::json))`,
+      [JSON.stringify(around)],
+    );
+    const at = new Map(stored.rows.map((r) => [Number(r.seq), r]));
+    for (const { e } of checked) {
+      // A replayed event must be the stored one; an event this call inserted trivially is.
+      if (at.get(e.seq)?.hash !== e.hash) {
+        throw new LedgerError('CONFLICT', `Audit event ${e.seq} is already mirrored with another hash.`);
       }
-      const previous = e.seq > 1 ? await hashAt(tx, e.seq - 1) : undefined;
+      if (!isNew.has(e.seq)) continue;
+      const previous = e.seq > 1 ? at.get(e.seq - 1)?.hash : undefined;
       if (previous !== undefined && previous !== e.prevHash) {
         throw new LedgerError('CONFLICT', `Audit event ${e.seq} does not chain to event ${e.seq - 1}.`);
       }
       // Filling a gap: the event after it must already point at this one.
-      const next = await tx.query<{ prev_hash: string }>(
-        'SELECT prev_hash FROM audit_events WHERE seq = $1',
-        [e.seq + 1],
-      );
-      const nextPrev = next.rows[0]?.prev_hash;
+      const nextPrev = at.get(e.seq + 1)?.prev_hash;
       if (nextPrev !== undefined && nextPrev !== e.hash) {
         throw new LedgerError('CONFLICT', `Audit event ${e.seq + 1} does not chain to event ${e.seq}.`);
       }
@@ -61,9 +93,20 @@ export async function appendAuditEvents(db: Db, events: readonly AuditEvent[]): 
   });
 }
 
-async function hashAt(s: DbSession, seq: number): Promise<string | undefined> {
-  const r = await s.query<{ hash: string }>('SELECT hash FROM audit_events WHERE seq = $1', [seq]);
-  return r.rows[0]?.hash;
+/** The same seq twice in one batch: one copy if identical, CONFLICT otherwise (as two calls would answer). */
+function dedupeBySeq<T extends { e: AuditEvent }>(sorted: T[]): T[] {
+  const out: T[] = [];
+  for (const item of sorted) {
+    const last = out.at(-1);
+    if (last && last.e.seq === item.e.seq) {
+      if (last.e.hash !== item.e.hash) {
+        throw new LedgerError('CONFLICT', `Audit event ${item.e.seq} appears twice with different hashes.`);
+      }
+      continue;
+    }
+    out.push(item);
+  }
+  return out;
 }
 
 // The queries select `seq::text AS seq` (bigint arrives as text anyway), and a bare ORDER BY seq would sort

@@ -80,7 +80,18 @@ export class OutboxRelay {
       (row) => !this.inFlight.has(row.id),
     );
     const results = await Promise.all(rows.map((row) => this.publish(row)));
-    return results.filter(Boolean).length;
+    const published = rows.filter((_, i) => results[i]).map((row) => row.id);
+    if (this.transport.durability === 'broker' && published.length > 0) {
+      // One UPDATE for the round's confirmed rows instead of one per row. A crash or a failure before it
+      // only means those rows come back after their lease and are published again (consumers deduplicate).
+      await this.ledger.markPublished(published).catch((error: unknown) => {
+        this.logger.warn('outbox rows not marked published; they come back after their lease', {
+          count: published.length,
+          error,
+        });
+      });
+    }
+    return published.length;
   }
 
   private async run(): Promise<void> {
@@ -119,7 +130,7 @@ export class OutboxRelay {
             ? 'application/xml'
             : 'application/json',
       });
-      if (this.transport.durability === 'broker') await this.ledger.markPublished([row.id]);
+      // With a broker the confirm is in: `round` marks the row published, together with the others.
       return true;
     } catch (error) {
       this.inFlight.delete(row.id);

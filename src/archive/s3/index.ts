@@ -64,6 +64,9 @@ export const createS3Store = (options: S3StoreOptions): ObjectStore => {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: options.maxAttempts ?? 3,
+    // Resolve each command's middleware stack once, not on every send (a sort per request, measurable at
+    // hundreds of requests a second). Safe here: no per-command middleware is ever added.
+    cacheMiddleware: true,
     requestHandler: {
       connectionTimeout: options.connectionTimeoutMs ?? 5_000,
       requestTimeout: options.requestTimeoutMs ?? 60_000,
