@@ -64,8 +64,14 @@ export function createApp({ config, logger, validator, gateway }: AppDeps): expr
   app.use((_req: Request, res: Response) => send(res, 'NOT_FOUND'));
 
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if ((err as { type?: string }).type === 'entity.too.large') {
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') {
       send(res, 'PAYLOAD_TOO_LARGE');
+      return;
+    }
+    // Not logged: the parser's message quotes the start of the body, which may hold a BSN or a name.
+    if (type === 'entity.parse.failed') {
+      send(res, 'INVALID_JSON');
       return;
     }
     logger.error('request failed', { error: err });

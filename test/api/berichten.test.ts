@@ -193,6 +193,18 @@ describe('submissions', () => {
     expect(res.text).not.toContain('99991234X');
   });
 
+  it('a body that is not JSON: 400 INVALID_JSON, neither echoed nor logged', async () => {
+    const res = await fetch(`${t.url}/api/v1/berichten`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEYS.gemeente0599}`, 'content-type': 'application/json' },
+      body: '{"Bsn": Kanariezang 999912343',
+    });
+    const text = await res.text();
+    expect(res.status).toBe(400);
+    expect(JSON.parse(text).error.code).toBe('INVALID_JSON');
+    expect(text).not.toContain('Kanariezang');
+  });
+
   it('bodies are size-limited; errors never echo the request', async () => {
     const big = wmo301(freshId('BG')).replace(
       '</wmo301:Bericht>',

@@ -89,6 +89,13 @@ it('sends the canary down every path and finds it nowhere but in the messages th
     const res = await submit(key, xml);
     if (typeof res.body === 'object' && res.body.messageId) ids.push(res.body.messageId);
   }
+  // A body that claims to be JSON but is not: the parser's error quotes it.
+  const broken = await fetch(`${t.url}/api/v1/berichten`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${KEYS.gemeente0599}`, 'content-type': 'application/json' },
+    body: `{"Bsn": ${CANARY_NAME} ${CANARY_BSN}`,
+  });
+  answers.push(await broken.text());
   // An outbound message that fails delivery: the warnings of retries and the dead letter.
   t.partners.setStatus(503);
   const failing = await submit(KEYS.gemeente0599, plant(wmo301(freshId('PF'))));
