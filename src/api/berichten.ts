@@ -13,6 +13,7 @@ import { shaOfRef } from '../pipeline/destinations.js';
 import { principalOf, requireApiKey } from './auth.js';
 import { API_ERRORS, errorBody, type ApiErrorCode } from './errors.js';
 import { toewijzingJson, xmlFromJson } from './json-submission.js';
+import { searchRoute } from './search.js';
 
 /** HTTP status per pipeline outcome; inbound rejections were answered with a retour, so they are 202 too. */
 function statusOf(result: SubmitResult, principal: Principal): number {
@@ -125,6 +126,8 @@ export function berichtenRoutes(gateway: Gateway): ExpressRouter {
     });
     res.json({ items: page.items.map(view), nextCursor: page.nextCursor });
   });
+
+  router.get('/berichten/zoeken', searchRoute(gateway, view));
 
   router.get('/berichten/:id', async (req: Request, res: Response) => {
     const message = await visible(req, res);

@@ -113,6 +113,27 @@ describe('visibility: a party sees only the messages it sent or received', () =>
     expect(bad.status).toBe(400);
   });
 
+  it('GET /berichten/zoeken finds by BerichtIdentificatie and by conversation key, only what the caller may see', async () => {
+    const search = async (key: string, query: string) =>
+      (await t.request('GET', `/api/v1/berichten/zoeken?${query}`, key)).body;
+    const byKey = 'toewijzingNummer=4871120&owner=0772&standard=iwmo';
+    expect((await search(KEYS.operator, byKey)).items.map((m: { id: string }) => m.id)).toContain(inbound305);
+    expect((await search(KEYS.gemeente0772, byKey)).items.map((m: { id: string }) => m.id)).toContain(
+      inbound305,
+    );
+    expect((await search(KEYS.gemeente0599, byKey)).items).toEqual([]);
+    const view = await t.request('GET', `/api/v1/berichten/${inbound305}`, KEYS.operator);
+    const id = view.body.berichtIdentificatie.identificatie;
+    const byId = await search(KEYS.aanbieder72106543, `identificatie=${id}&afzender=72106543`);
+    // The 306 keeps the header of its 305, BerichtIdentificatie included: both belong to the answer.
+    expect(byId.items.map((m: { messageName: string }) => m.messageName)).toEqual(['WMO305', 'WMO306']);
+    expect(byId.items[0].id).toBe(inbound305);
+    expect((await search(KEYS.gemeente0599, `identificatie=${id}`)).items).toEqual([]);
+    const bad = await t.request('GET', '/api/v1/berichten/zoeken?toewijzingNummer=1', KEYS.operator);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('BAD_QUERY');
+  });
+
   it('POST /berichten/:id/replay: 404 for a party not involved, allowed for the sender and the operator', async () => {
     for (const key of [KEYS.gemeente0772, KEYS.aanbieder72106543]) {
       expect((await t.request('POST', `/api/v1/berichten/${failed301}/replay`, key)).status).toBe(404);
