@@ -151,6 +151,7 @@ export async function openGateway(config: Config, logger: Logger, options: Gatew
     options.channel,
     options.webhook ?? fetchWebhook,
     logger,
+    audit,
   );
   await workers.start();
   relay.start();

@@ -6,6 +6,7 @@
  * outbox id, at-least-once) cannot move a message twice.
  */
 import type { Ledger, MessageState } from '../ledger/port.js';
+import type { AuditTrail } from './audit.js';
 import { LedgerError } from '../ledger/errors.js';
 import type { Logger } from '../log/logger.js';
 import type { Partner, RoutingTable } from '../routing/types.js';
@@ -38,6 +39,7 @@ export class DeliveryWorkers {
     private readonly channel: ChannelDeliverer,
     private readonly postWebhook: WebhookPoster,
     private readonly logger: Logger,
+    private readonly audit: AuditTrail,
   ) {}
 
   async start(): Promise<void> {
@@ -118,6 +120,7 @@ export class DeliveryWorkers {
         codes: [code],
       });
       this.logger.warn('delivery failed; message dead-lettered', { messageId: id, code, attempts });
+      await this.audit.record('delivery.failed', id, 'delivery', { code, attempts });
     } catch (error) {
       if (!(error instanceof LedgerError && error.code === 'CONFLICT')) throw error;
     }

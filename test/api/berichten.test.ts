@@ -92,7 +92,10 @@ describe('visibility: a party sees only the messages it sent or received', () =>
       expect(res.body).toMatchObject({ id: failed301, state: 'failed', messageName: 'WMO301' });
       expect(res.body.history.map((h: { to: string }) => h.to)).toEqual(['routed', 'failed']);
       expect(res.body.report.verdict).toBe('accepted');
-      expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['message.outbound']);
+      expect(res.body.events.map((e: { type: string }) => e.type)).toEqual([
+        'message.outbound',
+        'delivery.failed',
+      ]);
     }
   });
 

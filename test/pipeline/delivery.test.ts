@@ -34,6 +34,14 @@ it("dead-letters after the partner's maxAttempts and marks the message failed", 
       return view.body;
     }, 10_000);
     expect(failed.history.at(-1).reason).toBe('afleveren mislukt na 2 pogingen');
+    // The failure is in the audit trail too, with its code.
+    await eventually(async () => {
+      const view = await t.request('GET', `/api/v1/berichten/${res.body.messageId}`, KEYS.operator);
+      expect(view.body.events.at(-1)).toMatchObject({
+        type: 'delivery.failed',
+        data: { code: 'CHANNEL_SERVER_ERROR', attempts: 2 },
+      });
+    });
   } finally {
     t.partners.setStatus(200);
   }
