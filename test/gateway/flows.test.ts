@@ -52,6 +52,13 @@ for (const mode of ['embedded', 'real'] as GatewayMode[]) {
 
     const retoursTo = (partner: string, identificatie: string) =>
       t.partners.received.filter((r) => r.partner === partner && identificatieOf(r.xml) === identificatie);
+    /** The one retour (or message) the partner received for `identificatie`, once it is there. */
+    const oneTo = (partner: string, identificatie: string) =>
+      eventually(() => {
+        const found = retoursTo(partner, identificatie);
+        expect(found).toHaveLength(1);
+        return found[0]!;
+      });
     const state = async (id: string) =>
       (await t.request('GET', `/api/v1/berichten/${id}`, KEYS.operator)).body;
 
@@ -60,13 +67,9 @@ for (const mode of ['embedded', 'real'] as GatewayMode[]) {
       const res = await t.request('POST', '/api/v1/berichten', KEYS.aanbieder72106543, wmo305(id));
       expect(res.status).toBe(202);
       expect(res.body).toMatchObject({ outcome: 'accepted', state: 'routed' });
-      const [retour] = await eventually(() => {
-        const found = retoursTo('72106543', id);
-        expect(found).toHaveLength(1);
-        return found;
-      });
-      expect(retour?.xml).toContain('/wmo306/schema');
-      expect(retourCodesOf(retour!.xml)).toEqual([]);
+      const retour = await oneTo('72106543', id);
+      expect(retour.xml).toContain('/wmo306/schema');
+      expect(retourCodesOf(retour.xml)).toEqual([]);
       const delivery = await eventually(() => {
         const d = backOffice.find((b) => b.headers['bp-correlation-id'] === res.body.messageId);
         expect(d).toBeDefined();
@@ -77,14 +80,14 @@ for (const mode of ['embedded', 'real'] as GatewayMode[]) {
       expect(envelope.json.Bericht.Header.BerichtIdentificatie.Identificatie).toBe(id);
       // The retour is served next to the message, and the ledger links them.
       const xml = await t.request('GET', `/api/v1/berichten/${res.body.messageId}/retour`, KEYS.operator);
-      expect(xml.text).toBe(retour!.xml);
+      expect(xml.text).toBe(retour.xml);
       const view = await state(res.body.messageId);
       expect(view.links).toEqual(
         expect.arrayContaining([expect.objectContaining({ to: res.body.retourId, kind: 'retour' })]),
       );
     });
 
-    it('inbound 307 failing a level-2 rule: a 306 with 0001; nothing reaches the back-office', async () => {
+    it('inbound 305 failing a level-2 rule: a 306 with 0001; nothing reaches the back-office', async () => {
       const id = freshId('RJ');
       const res = await t.request(
         'POST',
@@ -95,12 +98,8 @@ for (const mode of ['embedded', 'real'] as GatewayMode[]) {
       expect(res.status).toBe(202);
       expect(res.body).toMatchObject({ outcome: 'rejected', state: 'rejected' });
       expect(res.body.report.rules.map((r: { code: string }) => r.code)).toEqual(['TR002']);
-      const [retour] = await eventually(() => {
-        const found = retoursTo('72106543', id);
-        expect(found).toHaveLength(1);
-        return found;
-      });
-      expect(retourCodesOf(retour!.xml)).toEqual(['0001']);
+      const retour = await oneTo('72106543', id);
+      expect(retourCodesOf(retour.xml)).toEqual(['0001']);
       expect(backOffice.some((b) => b.headers['bp-correlation-id'] === res.body.messageId)).toBe(false);
     });
 
@@ -108,12 +107,8 @@ for (const mode of ['embedded', 'real'] as GatewayMode[]) {
       const id = freshId('ST');
       const res = await t.request('POST', '/api/v1/berichten', KEYS.aanbieder72106543, wmo307(id));
       expect(res.body).toMatchObject({ outcome: 'accepted' });
-      const [retour] = await eventually(() => {
-        const found = retoursTo('72106543', id);
-        expect(found).toHaveLength(1);
-        return found;
-      });
-      expect(retour?.xml).toContain('/wmo308/schema');
+      const retour = await oneTo('72106543', id);
+      expect(retour.xml).toContain('/wmo308/schema');
     });
 
     it('the same message twice: the same outcome, one retour, one back-office delivery', async () => {
@@ -184,17 +179,13 @@ for (const mode of ['embedded', 'real'] as GatewayMode[]) {
       const id = freshId('OK');
       const res = await t.request('POST', '/api/v1/berichten', KEYS.gemeente0599, wmo301(id));
       expect(res.status).toBe(202);
-      const [sent] = await eventually(() => {
-        const found = retoursTo('73451234', id);
-        expect(found).toHaveLength(1);
-        return found;
-      });
+      const sent = await oneTo('73451234', id);
       await eventually(async () => expect((await state(res.body.messageId)).state).toBe('delivered'));
       const answer = await t.request(
         'POST',
         '/api/v1/berichten',
         KEYS.aanbieder73451234,
-        retourFor(sent!.xml),
+        retourFor(sent.xml),
       );
       expect(answer.status).toBe(202);
       const heen = await state(res.body.messageId);

@@ -23,6 +23,8 @@ import { parseRoutingTable } from '../../src/routing/table.js';
 import { topologyNames } from '../../src/transport/rabbitmq/index.js';
 import { retryDelays } from '../../src/transport/policy.js';
 import { startTestPostgres } from './postgres.js';
+
+export { eventually } from './eventually.js';
 import { amqpUrl, deleteTopology, probeRabbitMq } from './rabbitmq.js';
 import { startS3Server, S3RVER_CREDENTIALS, S3RVER_REGION, type S3TestServer } from './s3-server.js';
 
@@ -264,17 +266,4 @@ export async function startTestGateway(
 
 function gatewayRetry(config: ReturnType<typeof loadConfig>) {
   return { maxAttempts: config.delivery.maxAttempts, delaysMs: config.delivery.backoffMs };
-}
-
-/** Polls `check` until it stops throwing, or throws its last error after `timeoutMs`. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
 }

@@ -21,6 +21,7 @@ import {
   rabbitmqServerScript,
   type ScratchNode,
 } from '../support/rabbitmq.js';
+import { eventually } from '../support/eventually.js';
 import { startAmqpProxy } from './amqp-proxy.js';
 
 const url = amqpUrl();
@@ -31,19 +32,6 @@ const encoder = new TextEncoder();
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Comfortably past RabbitMQ's auto-save of Ra's name registry (500 ms idle); see the fault test. */
 const REGISTRY_SAVED_MS = 3_000;
-
-async function eventually(check: () => void, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await delay(20);
-    }
-  }
-}
 
 if (unreachable !== undefined) {
   // On CI a missing broker is a failure, never a silently skipped adapter.
