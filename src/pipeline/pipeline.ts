@@ -3,7 +3,8 @@
  *
  *   archive -> validate (identify, levels 1-2) -> authorize -> deduplicate -> route + record
  *
- * Two deliberate differences from DESIGN.md's order:
+ * The shared moves (recording, retours, the back-office) are in steps.ts; the submission's facts in
+ * received.ts. Two deliberate differences from DESIGN.md's order:
  * - Deduplication runs after validation, not before: the key (sender, BerichtCode, Identificatie) is read
  *   from the header, which is only trustworthy once the message is XSD-valid. Validating a resend again
  *   costs about 0.3 ms; answering it from a header that may be garbage would cost correctness.
@@ -16,28 +17,18 @@
  * point loses nothing: a row not yet published is published on the next claim.
  */
 import type { ArchivePort } from '../archive/port.js';
-import {
-  idempotencyKeyOf,
-  type Direction,
-  type InitialState,
-  type Ledger,
-  type Message,
-  type RecordMessageInput,
-  type TransitionCause,
-} from '../ledger/port.js';
+import { idempotencyKeyOf, type Direction, type Ledger, type Message } from '../ledger/port.js';
 import type { Logger } from '../log/logger.js';
 import type { RetourBuilder, RetourFinding } from '../retour/builder.js';
 import { collectRetourCodes } from '../retour/codes.js';
 import { canSubmit, type Principal } from '../routing/access.js';
-import type { AddressedMessage, Router } from '../routing/router.js';
-import type { Party } from '../routing/types.js';
-import type { MessageSchema } from '../standard/model.js';
-import type { Inspection, MessageValidator } from '../validation/validator.js';
-import type { ValidationReport } from '../validation/report.js';
+import type { Router } from '../routing/router.js';
+import type { MessageValidator } from '../validation/validator.js';
 import type { AuditTrail } from './audit.js';
-import { conversationKeysOf } from './conversation.js';
-import { archiveRef, backOfficeRows, channelDestination } from './destinations.js';
+import { archiveRef, channelDestination } from './destinations.js';
 import { headerFromDocument, headerFromJson, type HeaderIdentity } from './header.js';
+import { addressed, headersOf, identityOf, isInboundHeen, refusalCode, type Received } from './received.js';
+import { PipelineSteps } from './steps.js';
 import type { CrossMessageCheck, SubmitResult } from './types.js';
 
 export interface PipelineDeps {
@@ -52,20 +43,14 @@ export interface PipelineDeps {
   readonly crossChecks?: CrossMessageCheck;
 }
 
-/** Everything the stages learned about one submission that passed level 1. */
-interface Received {
-  readonly principal: Principal;
-  readonly direction: Direction;
-  readonly sha256: string;
-  readonly size: number;
-  readonly inspection: Inspection & { readonly message: MessageSchema };
-  readonly header: HeaderIdentity;
-}
-
 const TR056: RetourFinding = { level: 3, retourcode: '9056', location: '/Bericht/Header', rule: 'TR056' };
 
 export class Pipeline {
-  constructor(private readonly deps: PipelineDeps) {}
+  private readonly steps: PipelineSteps;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.steps = new PipelineSteps(deps);
+  }
 
   /** Takes one message as raw XML, from a partner (inbound) or from one of our back-offices (outbound). */
   async submit(bytes: Uint8Array, principal: Principal): Promise<SubmitResult> {
@@ -84,7 +69,14 @@ export class Pipeline {
     const message = inspection.message;
 
     if (!message || !header) {
-      const id = await this.recordRefused(direction, sha256, bytes.length, report, principal, undefined);
+      const id = await this.steps.recordRefused(
+        direction,
+        sha256,
+        bytes.length,
+        report,
+        principal,
+        undefined,
+      );
       return { outcome: 'unreadable', messageId: id, state: 'unreadable', report, code: refusalCode(report) };
     }
     const sender = message.isRetour ? header.ontvanger : header.afzender;
@@ -98,7 +90,7 @@ export class Pipeline {
       return { outcome: 'forbidden', report, code: 'FORBIDDEN' };
     }
     if (report.verdict === 'xsd-invalid') {
-      const id = await this.recordRefused(direction, sha256, bytes.length, report, principal, {
+      const id = await this.steps.recordRefused(direction, sha256, bytes.length, report, principal, {
         message,
         header,
       });
@@ -163,17 +155,18 @@ export class Pipeline {
     if (route.kind === 'unroutable') return undefined;
     const accepted = inspection.report.verdict === 'accepted';
     const outbox =
-      accepted || !isInboundHeen(r) ? await this.backOffice(r, route.party, route.backOffice) : [];
+      accepted || !isInboundHeen(r) ? await this.steps.backOffice(r, route.party, route.backOffice) : [];
     const moved = await this.deps.ledger.transition(message.id, 'routed', { ...cause, outbox });
     if (isInboundHeen(r)) {
-      await this.sendRetour(r, moved, []);
+      await this.steps.sendRetour(r, moved, []);
     } else {
-      const heen = await this.findHeen(r);
+      const heen = await this.steps.findHeen(r);
       if (heen) {
         await this.deps.ledger.link([
           { from: heen.id, to: moved.id, kind: schema.isRetour ? 'retour' : 'answer' },
         ]);
-        if (schema.isRetour) await this.settleHeen(heen, collectRetourCodes(inspection.json.Bericht), actor);
+        if (schema.isRetour)
+          await this.steps.settleHeen(heen, collectRetourCodes(inspection.json.Bericht), actor);
       }
     }
     return moved;
@@ -183,11 +176,11 @@ export class Pipeline {
   private async answerDuplicate(r: Received, earlier: Message): Promise<SubmitResult> {
     const report = r.inspection.report;
     if (earlier.sha256 === r.sha256) {
-      let retourId = await this.retourOf(earlier);
+      let retourId = await this.steps.retourOf(earlier);
       // The heen and its retour are recorded one after the other: a crash in between leaves a heen without
       // retour. Its sender got no answer and offers it again, so this is the moment to finish the work.
       if (!retourId && isInboundHeen(r) && (earlier.state === 'routed' || earlier.state === 'rejected')) {
-        retourId = await this.sendRetour(r, earlier, []);
+        retourId = await this.steps.sendRetour(r, earlier, []);
       }
       return {
         outcome: 'duplicate',
@@ -198,7 +191,7 @@ export class Pipeline {
       };
     }
     const recorded = await this.deps.ledger.recordMessage({
-      ...this.record(r, 'duplicate', {
+      ...this.steps.record(r, 'duplicate', {
         actor: r.principal.label,
         reason: 'Identificatie al eerder gebruikt voor een bericht met andere inhoud (TR056)',
         codes: ['TR056', '9056'],
@@ -209,7 +202,7 @@ export class Pipeline {
       duplicateOf: earlier.id,
       codes: ['TR056', '9056'],
     });
-    const retourId = isInboundHeen(r) ? await this.sendRetour(r, recorded, [TR056]) : undefined;
+    const retourId = isInboundHeen(r) ? await this.steps.sendRetour(r, recorded, [TR056]) : undefined;
     return {
       outcome: 'conflict',
       messageId: recorded.id,
@@ -224,7 +217,7 @@ export class Pipeline {
   private async inboundHeen(r: Received): Promise<SubmitResult> {
     const { message, report } = r.inspection;
     const route = this.deps.router.routeInbound(addressed(message, r.header));
-    if (route.kind === 'unroutable') return this.recordUnroutable(r, route.reason, route.detail);
+    if (route.kind === 'unroutable') return this.steps.recordUnroutable(r, route.reason, route.detail);
     // Levels 3-4 only look at a message that passed level 2 (a technically rejected one is not processed).
     const findings =
       report.verdict === 'accepted' && this.deps.crossChecks && r.inspection.json
@@ -236,9 +229,9 @@ export class Pipeline {
           })
         : [];
     const accepted = report.verdict === 'accepted' && findings.length === 0;
-    const outbox = accepted ? await this.backOffice(r, route.party, route.backOffice) : [];
+    const outbox = accepted ? await this.steps.backOffice(r, route.party, route.backOffice) : [];
     const recorded = await this.deps.ledger.recordMessage({
-      ...this.record(r, accepted ? 'routed' : 'rejected', {
+      ...this.steps.record(r, accepted ? 'routed' : 'rejected', {
         actor: r.principal.label,
         ...(accepted
           ? {}
@@ -260,7 +253,7 @@ export class Pipeline {
         codes: report.rules.map((f) => f.code),
       },
     );
-    const retourId = await this.sendRetour(r, recorded, findings);
+    const retourId = await this.steps.sendRetour(r, recorded, findings);
     return {
       outcome: accepted ? 'accepted' : 'rejected',
       messageId: recorded.id,
@@ -277,18 +270,18 @@ export class Pipeline {
   private async inboundAnswer(r: Received): Promise<SubmitResult> {
     const { message, report } = r.inspection;
     const route = this.deps.router.routeInbound(addressed(message, r.header));
-    if (route.kind === 'unroutable') return this.recordUnroutable(r, route.reason, route.detail);
-    const heen = await this.findHeen(r);
+    if (route.kind === 'unroutable') return this.steps.recordUnroutable(r, route.reason, route.detail);
+    const heen = await this.steps.findHeen(r);
     const codes = collectRetourCodes(r.inspection.json?.Bericht);
-    const outbox = await this.backOffice(r, route.party, route.backOffice);
+    const outbox = await this.steps.backOffice(r, route.party, route.backOffice);
     const recorded = await this.deps.ledger.recordMessage({
-      ...this.record(r, 'routed', { actor: r.principal.label, codes }),
+      ...this.steps.record(r, 'routed', { actor: r.principal.label, codes }),
       ...(heen
         ? { links: [{ from: heen.id, kind: message.isRetour ? ('retour' as const) : ('answer' as const) }] }
         : {}),
       outbox,
     });
-    if (heen && message.isRetour) await this.settleHeen(heen, codes, r.principal.label);
+    if (heen && message.isRetour) await this.steps.settleHeen(heen, codes, r.principal.label);
     await this.deps.audit.record('message.answer-received', recorded.id, r.principal.label, {
       messageName: message.name,
       heen: heen?.id ?? null,
@@ -302,7 +295,7 @@ export class Pipeline {
     const { message, report } = r.inspection;
     if (report.verdict !== 'accepted') {
       const recorded = await this.deps.ledger.recordMessage(
-        this.record(r, 'rejected', {
+        this.steps.record(r, 'rejected', {
           actor: r.principal.label,
           reason: 'Geweigerd: het bericht voldoet niet aan de regels en is niet verstuurd',
           codes: report.rules.map((f) => f.code),
@@ -317,9 +310,9 @@ export class Pipeline {
       };
     }
     const route = this.deps.router.routeOutbound(addressed(message, r.header));
-    if (route.kind === 'unroutable') return this.recordUnroutable(r, route.reason, route.detail);
+    if (route.kind === 'unroutable') return this.steps.recordUnroutable(r, route.reason, route.detail);
     const recorded = await this.deps.ledger.recordMessage({
-      ...this.record(r, 'routed', { actor: r.principal.label }),
+      ...this.steps.record(r, 'routed', { actor: r.principal.label }),
       outbox: [
         {
           destination: channelDestination(route.partner.code),
@@ -333,222 +326,4 @@ export class Pipeline {
     });
     return { outcome: 'accepted', messageId: recorded.id, state: recorded.state, report };
   }
-
-  /** Builds, archives and records the retour of an inbound heen message, queued for the sender's channel. */
-  private async sendRetour(r: Received, heen: Message, findings: readonly RetourFinding[]): Promise<string> {
-    const retour = this.deps.retours.build(
-      { message: r.inspection.message, json: r.inspection.json! },
-      { rules: r.inspection.report.rules, findings },
-    );
-    const bytes = new TextEncoder().encode(retour.xml);
-    const { sha256 } = await this.deps.archive.putRaw(bytes);
-    const retourHeader = headerFromJson(retour.json.Bericht);
-    const sender = r.inspection.message.isRetour ? r.header.ontvanger : r.header.afzender;
-    const recorded = await this.deps.ledger.recordMessage({
-      direction: 'outbound',
-      standard: retour.message.standard,
-      messageName: retour.message.name,
-      berichtCode: retourHeader.berichtCode,
-      afzender: retourHeader.afzender,
-      ontvanger: retourHeader.ontvanger,
-      berichtIdentificatie: retourHeader.berichtIdentificatie,
-      identificatieRetour: retour.message.isRetour ? retourHeader.identificatieRetour : null,
-      sha256,
-      size: bytes.length,
-      state: 'routed',
-      validationReport: null,
-      cause: { actor: 'gateway', reason: `retour (${retour.case})` },
-      links: [{ from: heen.id, kind: retour.message.isRetour ? 'retour' : 'answer' }],
-      outbox: sender
-        ? [
-            {
-              destination: channelDestination(sender),
-              payloadRef: archiveRef(sha256),
-              headers: headersOf(retour.message, retourHeader),
-            },
-          ]
-        : [],
-    });
-    await this.deps.audit.record('retour.queued', recorded.id, 'gateway', {
-      heen: heen.id,
-      case: retour.case,
-    });
-    return recorded.id;
-  }
-
-  private async settleHeen(heen: Message, codes: readonly string[], actor: string): Promise<void> {
-    // The partner may answer before our delivery worker marked the heen delivered: pass through `delivered`.
-    let current = heen;
-    if (current.state === 'routed') {
-      current = await this.deps.ledger.transition(current.id, 'delivered', {
-        actor,
-        expected: 'routed',
-        reason: 'retour ontvangen',
-      });
-    }
-    if (current.state !== 'delivered') return;
-    const rejected = codes.some((c) => c !== '0200' && c !== '8001');
-    await this.deps.ledger.transition(current.id, rejected ? 'rejected' : 'acknowledged', {
-      actor,
-      expected: 'delivered',
-      reason: rejected ? 'retour met retourcodes' : 'retour zonder opmerkingen',
-      codes,
-    });
-  }
-
-  /** The heen message an inbound retour or 325 answers: one we sent, found by its BerichtIdentificatie. */
-  private async findHeen(r: Received): Promise<Message | undefined> {
-    const { message } = r.inspection;
-    const json = r.inspection.json?.Bericht.Header as Record<string, unknown> | undefined;
-    // A 325 names the 323 it answers in DeclaratieIdentificatie; a retour keeps the heen's BerichtIdentificatie.
-    const id = (message.number === '325' ? json?.DeclaratieIdentificatie : json?.BerichtIdentificatie) as
-      { Identificatie?: string; Dagtekening?: string } | undefined;
-    if (!id?.Identificatie) return undefined;
-    const heenSender = message.isRetour ? r.header.afzender : r.header.ontvanger;
-    const candidates = await this.deps.ledger.findByBerichtIdentificatie({
-      identificatie: id.Identificatie,
-      ...(heenSender ? { afzender: heenSender } : {}),
-      ...(id.Dagtekening ? { dagtekening: id.Dagtekening } : {}),
-    });
-    const heenNumber = message.number === '325' ? '323' : message.heen;
-    return candidates.find((m) => m.direction === 'outbound' && m.messageName?.endsWith(heenNumber ?? '---'));
-  }
-
-  private async retourOf(message: Message): Promise<string | undefined> {
-    const links = await this.deps.ledger.getLinks(message.id);
-    return links.find((l) => l.from === message.id && (l.kind === 'retour' || l.kind === 'answer'))?.to;
-  }
-
-  private async backOffice(
-    r: Received,
-    party: Party,
-    destinations: readonly Party['backOffice'][number]['destination'][],
-  ) {
-    const indexed = destinations.map((destination) => ({
-      destination,
-      index: party.backOffice.findIndex((route) => route.destination === destination),
-    }));
-    return backOfficeRows(
-      this.deps.archive,
-      party.code,
-      indexed,
-      {
-        kind: 'bericht',
-        message: r.inspection.message.name,
-        standard: r.inspection.message.standard,
-        verdict: r.inspection.report.verdict,
-        xmlSha256: r.sha256,
-        json: r.inspection.json!,
-      },
-      headersOf(r.inspection.message, r.header),
-    );
-  }
-
-  private async recordUnroutable(r: Received, reason: string, detail: string): Promise<SubmitResult> {
-    const recorded = await this.deps.ledger.recordMessage(
-      this.record(r, 'unroutable', { actor: r.principal.label, reason: `${reason}: ${detail}` }),
-    );
-    await this.deps.audit.record('message.unroutable', recorded.id, r.principal.label, { reason });
-    return {
-      outcome: 'unroutable',
-      messageId: recorded.id,
-      state: 'unroutable',
-      report: r.inspection.report,
-      code: reason,
-    };
-  }
-
-  private async recordRefused(
-    direction: Direction,
-    sha256: string,
-    size: number,
-    report: ValidationReport,
-    principal: Principal,
-    identified: { readonly message: MessageSchema; readonly header: HeaderIdentity } | undefined,
-  ): Promise<string> {
-    const state = identified ? 'xsd-invalid' : 'unreadable';
-    const recorded = await this.deps.ledger.recordMessage({
-      direction,
-      standard: identified?.message.standard ?? null,
-      messageName: identified?.message.name ?? null,
-      // No BerichtCode: a message refused at level 1 holds no idempotency key (see the top of this file).
-      berichtCode: null,
-      afzender: identified?.header.afzender ?? null,
-      ontvanger: identified?.header.ontvanger ?? null,
-      berichtIdentificatie: identified?.header.berichtIdentificatie ?? null,
-      sha256,
-      size,
-      state,
-      validationReport: report,
-      cause: {
-        actor: principal.label,
-        reason: state === 'xsd-invalid' ? 'Fo01 StUF055' : 'onleesbaar',
-        codes: [],
-      },
-    });
-    await this.deps.audit.record(`message.${state}`, recorded.id, principal.label, { sha256 });
-    return recorded.id;
-  }
-
-  private record(r: Received, state: InitialState, cause: TransitionCause): RecordMessageInput {
-    const { message, report } = r.inspection;
-    return {
-      direction: r.direction,
-      standard: message.standard,
-      messageName: message.name,
-      ...identityOf(message, r.header),
-      sha256: r.sha256,
-      size: r.size,
-      state,
-      validationReport: report,
-      cause,
-      conversationKeys: r.inspection.json ? conversationKeysOf(r.inspection.json.Bericht, r.header) : [],
-    };
-  }
-}
-
-/** A heen message from a partner: the kind that is answered with a retour. */
-function isInboundHeen(r: Received): boolean {
-  const { message } = r.inspection;
-  return r.direction === 'inbound' && !message.isRetour && message.number !== '325';
-}
-
-function refusalCode(report: ValidationReport): string {
-  return report.xsd.errors[0]?.message.match(/^(XML_[A-Z_]+):/)?.[1] ?? 'UNKNOWN_MESSAGE';
-}
-
-function addressed(message: MessageSchema, header: HeaderIdentity): AddressedMessage {
-  return {
-    standard: message.standard,
-    number: message.number,
-    afzender: header.afzender ?? '',
-    ontvanger: header.ontvanger ?? '',
-    isRetour: message.isRetour,
-  };
-}
-
-function identityOf(
-  message: MessageSchema,
-  header: HeaderIdentity,
-): Pick<
-  RecordMessageInput,
-  'afzender' | 'ontvanger' | 'berichtCode' | 'berichtIdentificatie' | 'identificatieRetour'
-> {
-  return {
-    afzender: header.afzender,
-    ontvanger: header.ontvanger,
-    berichtCode: header.berichtCode,
-    berichtIdentificatie: header.berichtIdentificatie,
-    identificatieRetour: message.isRetour ? header.identificatieRetour : null,
-  };
-}
-
-/** Transport headers: ids and codes only (the transport refuses anything else). */
-function headersOf(message: MessageSchema, header: HeaderIdentity): Record<string, string> {
-  return {
-    'bp-standard': message.standard === 'iwmo' ? 'iWmo' : 'iJw',
-    'bp-message-type': message.name,
-    ...(header.afzender ? { 'bp-sender': header.afzender } : {}),
-    ...(header.ontvanger ? { 'bp-receiver': header.ontvanger } : {}),
-  };
 }
