@@ -100,9 +100,11 @@ export function transitionsContract(ctx: ContractContext): void {
         ? await Promise.all([ctx.open(store), ctx.open(store)])
         : [await ctx.open(store)];
       const m = await a!.recordMessage(heen({ state: 'accepted' }));
+      // Both name the state they start from, as the pipeline does: without it, a move that happens to run
+      // after the other has committed may legitimately continue from there (unroutable -> routed).
       const { ok, failed } = await settle([
-        a!.transition(m.id, 'routed', { actor: 'router' }),
-        (b ?? a)!.transition(m.id, 'unroutable', { actor: 'router' }),
+        a!.transition(m.id, 'routed', { actor: 'router', expected: 'accepted' }),
+        (b ?? a)!.transition(m.id, 'unroutable', { actor: 'router', expected: 'accepted' }),
       ]);
       expect(ok).toHaveLength(1);
       expect(failed).toMatchObject([{ code: 'CONFLICT' }]);
