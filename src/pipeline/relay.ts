@@ -10,7 +10,7 @@ import type { ArchivePort } from '../archive/port.js';
 import type { Ledger, OutboxEntry } from '../ledger/port.js';
 import type { Logger } from '../log/logger.js';
 import type { TransportHeaders, TransportPort } from '../transport/port.js';
-import { shaOfRef } from './destinations.js';
+import { CHANNEL_PREFIX, shaOfRef } from './destinations.js';
 
 export interface RelayOptions {
   /** Rows claimed per round. */
@@ -125,10 +125,8 @@ export class OutboxRelay {
         messageId: row.id,
         body,
         headers,
-        contentType:
-          row.payloadRef.startsWith('sha256:') && row.destination.startsWith('channel.')
-            ? 'application/xml'
-            : 'application/json',
+        // A partner's channel carries the message's XML; every other destination a JSON envelope.
+        contentType: row.destination.startsWith(CHANNEL_PREFIX) ? 'application/xml' : 'application/json',
       });
       // With a broker the confirm is in: `round` marks the row published, together with the others.
       return true;

@@ -3,17 +3,11 @@
  * one consumer with a free slot (round robin), and a consumer holds no more than it runs.
  */
 import { Fifo } from '../fifo.js';
-import type { DeadLetterReason, TransportHeaders } from '../port.js';
+import type { DeadLetterReason, Delivery } from '../port.js';
 import { WorkQueue } from '../work-queue.js';
 
-export interface Entry {
-  readonly destination: string;
-  readonly messageId: string;
-  readonly body: Uint8Array;
-  readonly headers: TransportHeaders;
-  readonly contentType: string | undefined;
-  readonly attempt: number;
-}
+/** A queued message: a delivery before it is handed out (`redelivered` is decided at hand-out). */
+export type Entry = Omit<Delivery, 'redelivered'>;
 
 export interface DeadEntry extends Omit<Entry, 'attempt'> {
   readonly reason: DeadLetterReason;
