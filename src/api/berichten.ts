@@ -53,7 +53,6 @@ export function berichtenRoutes(gateway: Gateway): ExpressRouter {
   const submit = async (res: Response, bytes: Uint8Array): Promise<void> => {
     const principal = principalOf(res);
     const result = await gateway.pipeline.submit(bytes, principal);
-    gateway.relay.poke();
     gateway.logger.info('submitted', {
       principal: principal.label,
       outcome: result.outcome,
@@ -181,7 +180,6 @@ export function berichtenRoutes(gateway: Gateway): ExpressRouter {
       const moved = await gateway.pipeline.reroute(message, actor);
       if (!moved) return send(res, 'STILL_UNROUTABLE');
       await gateway.audit.record('operator.replay', message.id, principal.label, { rerouted: true });
-      gateway.relay.poke();
       res.status(202).json(view(moved));
       return;
     }
@@ -203,7 +201,6 @@ export function berichtenRoutes(gateway: Gateway): ExpressRouter {
       deliveries: outbox.length,
       archiveRefs: [...new Set(outbox.map((o) => shaOfRef(o.payloadRef)))],
     });
-    gateway.relay.poke();
     res.status(202).json(view(moved));
   });
 

@@ -85,9 +85,10 @@ export function openArchiveOf(config: Config): Promise<ArchivePort> {
 }
 
 /**
- * The pipeline's ledger, poking the relay the moment a message's rows (and its outbox rows) are committed,
- * instead of after the submit also mirrored its audit event: the relay publishes sooner, and nothing is
- * published that is not committed. Every other method is the ledger's own (looked up on it at call time).
+ * The ledger as the pipeline, the API and the workers use it: whenever a commit adds outbox rows (a new
+ * message, a replay, a re-route) the relay is poked at once instead of waiting for its next idle round, and
+ * nothing is published that is not committed. Every other method is the ledger's own (looked up on it at
+ * call time). The relay itself reads through the plain ledger.
  */
 function pokingRelay(ledger: Ledger, relay: OutboxRelay): Ledger {
   const poking = Object.create(ledger) as { -readonly [K in keyof Ledger]: Ledger[K] };
@@ -95,6 +96,11 @@ function pokingRelay(ledger: Ledger, relay: OutboxRelay): Ledger {
     const recorded = await ledger.recordMessage(input);
     if (input.outbox?.length) relay.poke();
     return recorded;
+  };
+  poking.transition = async (id, to, options) => {
+    const moved = await ledger.transition(id, to, options);
+    if (options.outbox?.length) relay.poke();
+    return moved;
   };
   return poking;
 }
@@ -134,8 +140,9 @@ export async function openGateway(config: Config, logger: Logger, options: Gatew
   const audit = new AuditTrail(archive, ledger, logger);
   await audit.resync();
   const relay = new OutboxRelay(ledger, archive, transport, logger);
+  const recording = pokingRelay(ledger, relay);
   const pipeline = new Pipeline({
-    ledger: pokingRelay(ledger, relay),
+    ledger: recording,
     archive,
     router,
     validator,
@@ -145,7 +152,7 @@ export async function openGateway(config: Config, logger: Logger, options: Gatew
     ...(options.crossChecks ? { crossChecks: options.crossChecks } : {}),
   });
   const workers = new DeliveryWorkers(
-    ledger,
+    recording,
     transport,
     table,
     options.channel,
@@ -164,7 +171,7 @@ export async function openGateway(config: Config, logger: Logger, options: Gatew
   return {
     config,
     logger,
-    ledger,
+    ledger: recording,
     archive,
     transport,
     table,
