@@ -186,9 +186,7 @@ function issuePath(doc: XmlDocument, xpath: string): string {
 }
 
 function elementChildren(element: XmlElement): XmlElement[] {
-  const children: XmlElement[] = [];
-  for (let node = element.firstChild; node; node = node.next) {
-    if (node instanceof XmlElement) children.push(node);
-  }
-  return children;
+  // XPath rather than firstChild/next: in libxml2-wasm 0.7 a processing-instruction node has no `next`,
+  // so a sibling walk would stop at the first PI between elements.
+  return element.find('*').filter((node): node is XmlElement => node instanceof XmlElement);
 }

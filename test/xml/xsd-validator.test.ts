@@ -164,6 +164,13 @@ describe('XsdValidatorCache with the official iJw schemas', () => {
       '/Bericht/Client/Relaties/Relatie[2]/Naam/Geslachtsnaam/Achternaam',
     ]);
     expectNoCanary(result);
+
+    // A processing instruction between the elements does not cut the path short.
+    const withPi = mutate(xml, '<Relaties>', '<?pi x?><Relaties><?pi y?>');
+    expect([...new Set(validate(withPi).errors.map((e) => e.path))]).toEqual([
+      '/Bericht/Client/Bsn',
+      '/Bericht/Client/Relaties/Relatie[2]/Naam/Geslachtsnaam/Achternaam',
+    ]);
   });
 
   it('redacts the other shapes libxml2 produces for instance documents', () => {
