@@ -4,7 +4,7 @@
  * occur in the 3.2 messages, in document order, so a rule sees exactly the nodes the XSLT would.
  */
 import type { JsonElement } from '../types.js';
-import { atRoot, children, descend, type Located } from '../walk.js';
+import { atRoot, children, descend, leaf, type Located } from '../walk.js';
 
 /** 301: the Contact of every Relatie and every Contact in Contactgegevens (Relaties come first). */
 export function contacts(bericht: JsonElement): Located[] {
@@ -126,11 +126,20 @@ export interface LeafValue {
  */
 export function leavesNamed(from: Located, name: string): LeafValue[] {
   const found: LeafValue[] = [];
-  for (const [key, value] of Object.entries(from.el)) {
-    if (key === name && (typeof value === 'string' || typeof value === 'number')) {
-      found.push({ path: `${from.path}/${key}`, value: String(value) });
-    }
-    for (const item of children(from, key)) found.push(...leavesNamed(item, name));
-  }
+  collectLeaves(from, name, found);
   return found;
+}
+
+// One pass with for-in and no intermediate arrays: CS002 walks every element of every message this way,
+// and the version built on Object.entries and spread was half the cost of all rules on JW301 (measured).
+function collectLeaves(from: Located, name: string, into: LeafValue[]): void {
+  const el = from.el;
+  for (const key in el) {
+    const value = el[key];
+    if (typeof value === 'object') {
+      for (const item of children(from, key)) collectLeaves(item, name, into);
+    } else if (key === name) {
+      into.push({ path: leaf(from, key), value: String(value) });
+    }
+  }
 }
