@@ -88,7 +88,7 @@ export class MessageValidator {
       return { report: { ...base, verdict: 'accepted', xsd, rules: [] }, doc, message };
     }
     // The JSON form is built once from the one parse; the rules, the converter and the pipeline share it.
-    const json = toJson(doc, message, pack);
+    const json = toJson(bytes, message, pack);
     const rules = this.rules({
       standard: message.standard,
       number: message.number,

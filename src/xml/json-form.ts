@@ -112,6 +112,8 @@ export interface ComplexContent {
   readonly childNamespace: string;
   readonly children: readonly ChildPlan[];
   readonly byName: ReadonlyMap<string, ChildPlan>;
+  /** How many children are mandatory, so a reader can tell "all there" by counting. */
+  readonly mandatory: number;
 }
 
 /** One element declaration, resolved against the pack: everything the converters need, computed once. */
@@ -159,12 +161,13 @@ function buildPlan(message: MessageSchema, pack: StandardPack): MessagePlan {
     if (known) return known;
     const children: ChildPlan[] = [];
     const byName = new Map<string, ChildPlan>();
-    const content: ComplexContent = {
-      kind: 'complex',
+    const content = {
+      kind: 'complex' as const,
       typeName,
       childNamespace: node.kind === 'class' ? message.namespace : message.basisNamespace,
       children,
       byName,
+      mandatory: 0,
     };
     // Registered before the children are resolved, so a (hypothetical) recursive type terminates.
     complexByType.set(typeName, content);
@@ -175,6 +178,7 @@ function buildPlan(message: MessageSchema, pack: StandardPack): MessagePlan {
         throw new Error(`${message.name}: ${typeName} declares ${child.name} twice`);
       children.push(child);
       byName.set(child.name, child);
+      if (!child.optional) content.mandatory++;
     }
     return content;
   };

@@ -25,11 +25,12 @@ const EXPECTED: Readonly<Record<string, Record<string, string[]>>> = {
 };
 
 function findings(file: string): Record<string, readonly string[]> {
-  const doc = safeParse(readFileSync(file));
+  const bytes = readFileSync(file);
+  const doc = safeParse(bytes);
   try {
     const message = identify(doc);
     if (message === undefined) throw new Error(`${file}: not an iWmo/iJw 3.2 message`);
-    const json = toJson(doc, message, packs[message.standard]);
+    const json = toJson(bytes, message, packs[message.standard]);
     const ctx = {
       standard: message.standard,
       number: message.number,

@@ -210,10 +210,11 @@ const CANARY = '999912343';
 type Loose = any;
 
 function jw301Json(): Loose {
-  const doc = safeParse(readFileSync(officialExamples().find((f) => f.endsWith('JW301.xml'))!));
+  const bytes = readFileSync(officialExamples().find((f) => f.endsWith('JW301.xml'))!);
+  const doc = safeParse(bytes);
   try {
     const message = identify(doc)!;
-    return toJson(doc, message, packs[message.standard]);
+    return toJson(bytes, message, packs[message.standard]);
   } finally {
     doc.dispose();
   }

@@ -59,7 +59,7 @@ function convert(bytes: Uint8Array): Converted {
     const message = identify(doc);
     if (!message) throw new Error('not a known message');
     const pack = packs[message.standard];
-    return { message, pack, json: toJson(doc, message, pack) };
+    return { message, pack, json: toJson(bytes, message, pack) };
   } finally {
     doc.dispose();
   }
@@ -113,7 +113,9 @@ function canonicalForm(bytes: Uint8Array | string): string {
       out.push(`<${tag}${attrs}>`);
       const elements: XmlElement[] = [];
       let text = '';
-      for (let n = el.firstChild; n; n = n.next) {
+      // Through XPath, not firstChild/next: libxml2-wasm 0.7's processing-instruction node has no `next`,
+      // so a sibling walk stops at the first PI.
+      for (const n of el.find('*|text()')) {
         if (n instanceof XmlElement) elements.push(n);
         else if (n instanceof XmlText || n instanceof XmlCData) text += n.content;
       }
@@ -371,6 +373,89 @@ describe('values survive exactly', () => {
   });
 });
 
+/**
+ * toJson reads the bytes itself (libxml2 only judges them), so every piece of XML surface syntax a valid
+ * message may use is tried here, each variant against libxml2's own reading of the same bytes
+ * (`canonicalForm`) and checked XSD-valid first, so the variants are messages a partner could send.
+ */
+describe('toJson reads every XML surface form as libxml2 does', () => {
+  const NS = 'http://www.istandaarden.nl/ijw/3_2/jw301/schema';
+  const BASIS = 'http://www.istandaarden.nl/ijw/3_2/basisschema/schema';
+  const commentaar = '<jw301:Commentaar>Commentaar client</jw301:Commentaar>';
+  const variants: Record<string, string> = {
+    'CRLF line ends, a lone CR and CRLF inside a long value and a CDATA section': jw301Xml
+      .replace(/\n/g, '\r\n')
+      .replace(
+        commentaar,
+        `<jw301:Commentaar>${'x'.repeat(70)}\r\ny\rz<![CDATA[c\r\nd]]></jw301:Commentaar>`,
+      ),
+    'the message namespace as default namespace': jw301Xml
+      .replace(/jw301:/g, '')
+      .replace(`xmlns:jw301="${NS}"`, `xmlns="${NS}"`),
+    'namespaces declared on inner elements, a prefix rebound to another namespace': jw301Xml.replace(
+      /<jw301:Client>([\s\S]*)<\/jw301:Client>/,
+      (_all, inner: string) =>
+        `<q:Client xmlns:q="${NS}" xmlns:ijw="${NS}" xmlns:b="${BASIS}">${inner
+          .replace(/jw301:/g, 'q:')
+          .replace(/ijw:/g, 'b:')
+          .replace(/<q:Bsn>/, '<ijw:Bsn>')
+          .replace(/<\/q:Bsn>/, '</ijw:Bsn>')}</q:Client>`,
+    ),
+    'comments and processing instructions around and inside elements and values': jw301Xml
+      .replace('<jw301:Bericht', '<!-- voor --><?pi voor?>\n<jw301:Bericht')
+      .replace('<jw301:Client>', '<!-- <jw301:Foo> --><?pi <jw301:Foo>?><jw301:Client>')
+      .replace(commentaar, '<jw301:Commentaar>Comm<!-- x -->en<?pi y?>taar client</jw301:Commentaar>')
+      .replace('<jw301:Bsn>999900006</jw301:Bsn>', '<jw301:Bsn>9999<!--x-->00006</jw301:Bsn>')
+      .concat('\n<!-- na --><?pi na?>\n'),
+    'non-ASCII text, character and entity references, in short and long values': jw301Xml.replace(
+      commentaar,
+      `<jw301:Commentaar>Zoë &#x20AC; &#8364; 😀 &amp;&lt;&gt;&quot;&apos; ${'é'.repeat(40)} &#x1F600;</jw301:Commentaar>`,
+    ),
+    'whitespace inside tags, attributes with quotes and > in their values': jw301Xml
+      .replace(
+        `xmlns:jw301="${NS}"`,
+        `xmlns:jw301 = '${NS}'\n  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${NS} a>b'c.xsd"`,
+      )
+      .replace('<jw301:Bsn>999900006</jw301:Bsn>', '<jw301:Bsn\n>999900006</jw301:Bsn\t>'),
+  };
+
+  const validator = new XsdValidatorCache();
+  afterAll(() => validator.dispose());
+
+  for (const [name, xml] of Object.entries(variants)) {
+    it(name, () => {
+      expect(xml).not.toBe(jw301Xml);
+      const bytes = Buffer.from(xml, 'utf8');
+      const doc = safeParse(bytes);
+      try {
+        expect(validator.validate(doc, officialXsd(identify(doc)!)!).errors).toEqual([]);
+      } finally {
+        doc.dispose();
+      }
+      const { json } = convert(bytes);
+      expect(canonicalForm(xmlOf(json))).toBe(canonicalForm(bytes));
+    });
+  }
+
+  it('the values it reads are the ones the variants put there', () => {
+    const read = (xml: string): any => convert(Buffer.from(xml, 'utf8')).json.Bericht; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(
+      read(variants['CRLF line ends, a lone CR and CRLF inside a long value and a CDATA section']!).Client
+        .Commentaar,
+    ).toBe(`${'x'.repeat(70)}\ny\nzc\nd`);
+    expect(
+      read(variants['comments and processing instructions around and inside elements and values']!).Client,
+    ).toMatchObject({
+      Bsn: '999900006',
+      Commentaar: 'Commentaar client',
+    });
+    expect(
+      read(variants['non-ASCII text, character and entity references, in short and long values']!).Client
+        .Commentaar,
+    ).toBe(`Zoë € € 😀 &<>"' ${'é'.repeat(40)} 😀`);
+  });
+});
+
 describe('toJson refuses documents that do not fit the model', () => {
   const cases: Record<string, { xml: string; code: string; path: string }> = {
     'unknown element': {
@@ -425,14 +510,9 @@ describe('toJson refuses documents that do not fit the model', () => {
   }
 
   it('a document of another message is refused at the root', () => {
-    const doc = safeParse(Buffer.from(jw301Xml, 'utf8'));
-    try {
-      const other = packs.ijw.messages.JW305!;
-      const error = captureError(() => toJson(doc, other, packs.ijw));
-      expect(error).toMatchObject({ code: 'wrong-root', path: '/Bericht' });
-    } finally {
-      doc.dispose();
-    }
+    const other = packs.ijw.messages.JW305!;
+    const error = captureError(() => toJson(Buffer.from(jw301Xml, 'utf8'), other, packs.ijw));
+    expect(error).toMatchObject({ code: 'wrong-root', path: '/Bericht' });
   });
 });
 
