@@ -6,7 +6,9 @@
 import type { ArchivePort } from '../archive/port.js';
 import type { OutboxInput } from '../ledger/port.js';
 import type { Destination } from '../routing/types.js';
+import { findMessage, packs } from '../standard/packs.js';
 import type { CanonicalMessage } from '../xml/json-form.js';
+import { toJson } from '../xml/to-json.js';
 
 export const CHANNEL_PREFIX = 'channel.';
 export const WEBHOOK_PREFIX = 'webhook.';
@@ -30,14 +32,14 @@ export function archiveRef(sha256: string): string {
   return `sha256:${sha256}`;
 }
 
-export function shaOfRef(ref: string): string {
-  if (!ref.startsWith('sha256:')) throw new Error(`not an archive reference: ${ref.slice(0, 20)}`);
-  return ref.slice('sha256:'.length);
-}
-
 /**
- * What a back-office receives for a message: the canonical JSON and the claim check of the raw XML. It is
- * archived like a message (content-addressed), so the outbox row only points at it.
+ * What a back-office receives for a message: the canonical JSON and the claim check of the raw XML.
+ *
+ * It is not stored. The outbox row names it (`envelopeRef`) and the relay builds it from the archived XML
+ * when it publishes (`payloadOf`): the XML is the record, the envelope a translation of it. Archiving the
+ * envelope as well cost an object store write per message (two requests on a server without conditional
+ * writes), a third of the archive traffic of an inbound 305 (bench:pipeline), and would have put a second
+ * copy of the client's data in the archive for every destination format.
  */
 export interface BackOfficeEnvelope {
   readonly kind: 'bericht';
@@ -49,18 +51,61 @@ export interface BackOfficeEnvelope {
   readonly json: CanonicalMessage;
 }
 
-export async function backOfficeRows(
-  archive: ArchivePort,
+type EnvelopeFacts = Pick<BackOfficeEnvelope, 'message' | 'verdict' | 'xmlSha256'>;
+
+/** `envelope:<verdict>:<message>:<xml sha256>`: everything the relay needs besides the XML itself. */
+export function envelopeRef(facts: EnvelopeFacts): string {
+  return `envelope:${facts.verdict}:${facts.message}:${facts.xmlSha256}`;
+}
+
+const ENVELOPE_REF = /^envelope:([a-z-]+):([A-Z]+[0-9]{3}):([0-9a-f]{64})$/;
+const ARCHIVE_REF = /^sha256:([0-9a-f]{64})$/;
+
+type PayloadRef = { kind: 'archived'; sha256: string } | ({ kind: 'envelope' } & EnvelopeFacts);
+
+function parseRef(ref: string): PayloadRef {
+  const archived = ARCHIVE_REF.exec(ref);
+  if (archived) return { kind: 'archived', sha256: archived[1]! };
+  const envelope = ENVELOPE_REF.exec(ref);
+  if (envelope)
+    return { kind: 'envelope', verdict: envelope[1]!, message: envelope[2]!, xmlSha256: envelope[3]! };
+  throw new Error(`not a payload reference: ${ref.slice(0, 20)}`);
+}
+
+/** The archived object a payload reference rests on (for an envelope: its XML). */
+export function shaOfRef(ref: string): string {
+  const parsed = parseRef(ref);
+  return parsed.kind === 'archived' ? parsed.sha256 : parsed.xmlSha256;
+}
+
+/** The bytes to publish for an outbox row's payload reference. */
+export async function payloadOf(archive: ArchivePort, ref: string): Promise<Uint8Array> {
+  const parsed = parseRef(ref);
+  if (parsed.kind === 'archived') return archive.getRaw(parsed.sha256);
+  const schema = findMessage(parsed.message);
+  if (!schema) throw new Error(`payload reference names an unknown message: ${parsed.message}`);
+  const xml = await archive.getRaw(parsed.xmlSha256);
+  const envelope: BackOfficeEnvelope = {
+    kind: 'bericht',
+    message: schema.name,
+    standard: schema.standard,
+    verdict: parsed.verdict,
+    xmlSha256: parsed.xmlSha256,
+    // The XML was validated when it came in; the same bytes give the same JSON.
+    json: toJson(xml, schema, packs[schema.standard]),
+  };
+  return new TextEncoder().encode(JSON.stringify(envelope));
+}
+
+export function backOfficeRows(
   partyCode: string,
   destinations: readonly { readonly destination: Destination; readonly index: number }[],
-  envelope: BackOfficeEnvelope,
+  envelope: EnvelopeFacts,
   headers: Readonly<Record<string, string>>,
-): Promise<OutboxInput[]> {
-  if (destinations.length === 0) return [];
-  const { sha256 } = await archive.putRaw(new TextEncoder().encode(JSON.stringify(envelope)));
+): OutboxInput[] {
   return destinations.map(({ destination, index }) => ({
     destination: destinationName(partyCode, destination, index),
-    payloadRef: archiveRef(sha256),
+    payloadRef: envelopeRef(envelope),
     headers,
   }));
 }

@@ -10,7 +10,7 @@ import type { ArchivePort } from '../archive/port.js';
 import type { Ledger, OutboxEntry } from '../ledger/port.js';
 import type { Logger } from '../log/logger.js';
 import type { TransportHeaders, TransportPort } from '../transport/port.js';
-import { CHANNEL_PREFIX, shaOfRef } from './destinations.js';
+import { CHANNEL_PREFIX, payloadOf } from './destinations.js';
 
 export interface RelayOptions {
   /** Rows claimed per round. */
@@ -117,7 +117,7 @@ export class OutboxRelay {
 
   private async publish(row: OutboxEntry): Promise<boolean> {
     try {
-      const body = await this.archive.getRaw(shaOfRef(row.payloadRef));
+      const body = await payloadOf(this.archive, row.payloadRef);
       const headers: TransportHeaders = { ...row.headers, 'bp-correlation-id': row.messageId };
       if (this.transport.durability === 'process') this.inFlight.add(row.id);
       await this.transport.publish({

@@ -120,17 +120,9 @@ export class PipelineSteps {
       index: party.backOffice.findIndex((route) => route.destination === destination),
     }));
     return backOfficeRows(
-      this.deps.archive,
       party.code,
       indexed,
-      {
-        kind: 'bericht',
-        message: r.inspection.message.name,
-        standard: r.inspection.message.standard,
-        verdict: r.inspection.report.verdict,
-        xmlSha256: r.sha256,
-        json: r.inspection.json!,
-      },
+      { message: r.inspection.message.name, verdict: r.inspection.report.verdict, xmlSha256: r.sha256 },
       headersOf(r.inspection.message, r.header),
     );
   }
