@@ -14,8 +14,9 @@
  *
  * Knobs (env): BENCH_FLOOR_SECONDS (3), BENCH_SUSTAIN_SECONDS (15), BENCH_WINDOW (128 in flight),
  * BENCH_CLIENTS (32), BENCH_BURST (3000), BENCH_BURST_SECONDS (8), BENCH_RATE (300/s),
- * BENCH_RATE_SECONDS (10), BENCH_SKIP_FLOORS, BENCH_CPU_PROFILE (a file: V8 CPU profile of the sustained
- * window).
+ * BENCH_RATE_SECONDS (10), BENCH_SKIP_FLOORS, BENCH_S3_WRITE_ONCE (head-then-put, or if-none-match for
+ * production's request pattern: see services.ts), BENCH_CPU_PROFILE (a file: V8 CPU profile of the
+ * sustained window).
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,7 +37,7 @@ import { KEYS, testRoutingFile } from '../test/support/gateway.js';
 import { measureFloors, type Floor } from './pipeline/floors.js';
 import { IdSource, startBackOffice, startPartner, Submitter, Tracker } from './pipeline/flow.js';
 import { startProfile } from './pipeline/profile.js';
-import { startServices } from './pipeline/services.js';
+import { startServices, WRITE_ONCE } from './pipeline/services.js';
 import { Spans } from './pipeline/spans.js';
 import {
   CpuMonitor,
@@ -195,7 +196,7 @@ function report(r: {
   print(
     `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; load average ` +
       `(1/5/15 min) ${r.loadBefore} before, ${loadAverage()} after (the machine is shared: see "other" below). ` +
-      'PostgreSQL and RabbitMQ on 127.0.0.1, s3rver in a child process; the gateway, the load generator, the ' +
+      `PostgreSQL and RabbitMQ on 127.0.0.1, s3rver in a child process (archive write-once: ${WRITE_ONCE}); the gateway, the load generator, the ` +
       'fake partner and the back-office consumer in this process.',
   );
 

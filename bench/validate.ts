@@ -4,7 +4,8 @@
  *   (b) XML -> canonical JSON (on an already parsed document; the pipeline parses once), and
  *   (c) the complete validation the gateway runs: (a) + (b) + every level-2 rule,
  * on the official JW301 and WMO301 examples and the project's largest fixture, and
- *   (d) where the time of (c) goes on JW301: each stage measured alone.
+ *   (d) where the time of (c) goes on JW301: each stage measured alone, and
+ *   (e) JW301 against the bare baseline in alternating rounds, the figure that holds under machine drift.
  * Baseline: bare libxml2-wasm parse + validate against the official XSD (7,134/s measured for issue #2).
  */
 import { readFileSync } from 'node:fs';
@@ -84,20 +85,48 @@ const xsdDoc = XmlDocument.fromBuffer(readFileSync(officialXsd), { url: official
 const bare = XsdValidator.fromDoc(xsdDoc);
 const jw301 = readFileSync(cases[0]!.file);
 const options = { option: ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE };
+const bareParseAndValidate = (): void => {
+  const d = XmlDocument.fromBuffer(jw301, options);
+  try {
+    bare.validate(d);
+  } finally {
+    d.dispose();
+  }
+};
 validation.push(
-  measure(
-    'baseline: bare libxml2-wasm parse + validate, JW301, official XSD',
-    () => {
-      const d = XmlDocument.fromBuffer(jw301, options);
-      try {
-        bare.validate(d);
-      } finally {
-        d.dispose();
-      }
-    },
-    seconds,
-  ),
+  measure('baseline: bare libxml2-wasm parse + validate, JW301, official XSD', bareParseAndValidate, seconds),
 );
+
+// (e) This machine's speed drifts by a factor 2-3 with its neighbours' load, so a figure measured minutes
+// apart from its baseline says little. Here the baseline, (a) and (c) on JW301 take turns in short rounds
+// and each reports its median round: the ratios hold under drift, and ratio x 7,134/s (the baseline the
+// issues measured) says what the targets mean on that machine.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const rounds = { bare: [] as number[], xsd: [] as number[], complete: [] as number[] };
+for (let round = 0; round < ROUNDS; round++) {
+  rounds.bare.push(measure('bare', bareParseAndValidate, seconds / 3).opsPerSec);
+  rounds.xsd.push(measure('xsd', () => xsdOnly.validate(jw301, 'JW301'), seconds / 3).opsPerSec);
+  rounds.complete.push(measure('complete', () => validator.validate(jw301, 'JW301'), seconds / 3).opsPerSec);
+}
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ISSUE_BASELINE = 7_134;
+const bareMedian = median(rounds.bare);
+const summary: string[] = [
+  `\n(e) JW301 in ${ROUNDS} alternating rounds (median msgs/s; share of bare; x ${ISSUE_BASELINE.toLocaleString('en-US')}/s)`,
+  "| case | msgs/s | share of bare | on the issues' machine | target |",
+  '|---|---:|---:|---:|---:|',
+];
+for (const [name, values, target] of [
+  ['bare libxml2-wasm parse + validate', rounds.bare, ''],
+  ['(a) safe parse + identify + XSD', rounds.xsd, '>= 5,000'],
+  ['(c) complete validation', rounds.complete, '>= 3,000'],
+] as const) {
+  const share = median(values) / bareMedian;
+  summary.push(
+    `| ${name} | ${Math.round(median(values)).toLocaleString('en-US')} | ${(share * 100).toFixed(0)}% | ${Math.round(share * ISSUE_BASELINE).toLocaleString('en-US')} | ${target} |`,
+  );
+}
 
 printTable('(a) safe parse + identify + XSD validation (target >= 5,000 msgs/s on JW301)', validation);
 printTable('(b) XML -> canonical JSON of a document already parsed and XSD-validated', conversion);
@@ -106,6 +135,7 @@ printTable(
   complete,
 );
 printTable('(d) the stages of (c) alone, JW301', stages);
+console.log(summary.join('\n'));
 bare.dispose();
 xsdDoc.dispose();
 validator.dispose();

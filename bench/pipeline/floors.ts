@@ -18,7 +18,7 @@ import { S3RVER_CREDENTIALS, S3RVER_REGION } from '../../test/support/s3-server.
 import { testRoutingFile } from '../../test/support/gateway.js';
 import { measure } from '../measure.js';
 import { IdSource, startPartner, Tracker, wmo305 } from './flow.js';
-import type { Services } from './services.js';
+import { WRITE_ONCE, type Services } from './services.js';
 import { progress, sleep, type CpuMonitor, type CpuReport } from './stats.js';
 
 export interface Floor {
@@ -105,7 +105,7 @@ export async function measureFloors(
       region: S3RVER_REGION,
       endpoint: services.s3.endpoint,
       credentials: { ...S3RVER_CREDENTIALS },
-      writeOnce: 'head-then-put',
+      writeOnce: WRITE_ONCE,
       listApi: 'v1',
     }),
   );
@@ -117,7 +117,7 @@ export async function measureFloors(
   floors.push({
     key: 'putRaw',
     span: 'archive.putRaw',
-    stage: '(b) archive putRaw, new object (HEAD, PUT on s3rver: head-then-put)',
+    stage: `(b) archive putRaw, new object (${WRITE_ONCE === 'head-then-put' ? 'HEAD, PUT' : 'conditional PUT'} on s3rver: ${WRITE_ONCE})`,
     ...putRate,
     concurrency: 32,
   });

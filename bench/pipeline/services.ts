@@ -13,6 +13,16 @@ import { amqpUrl, deleteTopology, probeRabbitMq } from '../../test/support/rabbi
 import { topologyNames } from '../../src/transport/rabbitmq/index.js';
 import { progress } from './stats.js';
 
+/**
+ * How the archive keeps objects write-once on s3rver (BENCH_S3_WRITE_ONCE). s3rver ignores If-None-Match,
+ * so the tests run `head-then-put` (a HEAD before every PUT), and so does the bench by default.
+ * `if-none-match` sends production's request pattern (one conditional PUT) to the same server: the figure
+ * then says what the gateway does with the requests it makes against AWS S3 or MinIO, while s3rver simply
+ * overwrites an existing object with the same bytes (content-addressed keys), which the bench never causes.
+ */
+export const WRITE_ONCE: 'head-then-put' | 'if-none-match' =
+  process.env.BENCH_S3_WRITE_ONCE === 'if-none-match' ? 'if-none-match' : 'head-then-put';
+
 export interface Services {
   readonly pg: TestPostgres;
   readonly s3: { readonly endpoint: string; readonly bucket: string; readonly pid: number };
@@ -69,8 +79,8 @@ export async function startServices(): Promise<Services> {
         S3_REGION: S3RVER_REGION,
         S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
         S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-        // As in the integration tests: s3rver ignores If-None-Match and pages ListObjectsV2 wrongly.
-        S3_WRITE_ONCE: 'head-then-put',
+        // As in the integration tests: s3rver pages ListObjectsV2 wrongly (and see WRITE_ONCE).
+        S3_WRITE_ONCE: WRITE_ONCE,
         S3_LIST_API: 'v1',
       }),
       close,
