@@ -155,7 +155,7 @@ export class Pipeline {
     if (route.kind === 'unroutable') return undefined;
     const accepted = inspection.report.verdict === 'accepted';
     const outbox =
-      accepted || !isInboundHeen(r) ? await this.steps.backOffice(r, route.party, route.backOffice) : [];
+      accepted || !isInboundHeen(r) ? this.steps.backOffice(r, route.party, route.backOffice) : [];
     const moved = await this.deps.ledger.transition(message.id, 'routed', { ...cause, outbox });
     if (isInboundHeen(r)) {
       await this.steps.sendRetour(r, moved, []);
@@ -229,7 +229,7 @@ export class Pipeline {
           })
         : [];
     const accepted = report.verdict === 'accepted' && findings.length === 0;
-    const outbox = accepted ? await this.steps.backOffice(r, route.party, route.backOffice) : [];
+    const outbox = accepted ? this.steps.backOffice(r, route.party, route.backOffice) : [];
     const recorded = await this.deps.ledger.recordMessage({
       ...this.steps.record(r, accepted ? 'routed' : 'rejected', {
         actor: r.principal.label,
@@ -273,7 +273,7 @@ export class Pipeline {
     if (route.kind === 'unroutable') return this.steps.recordUnroutable(r, route.reason, route.detail);
     const heen = await this.steps.findHeen(r);
     const codes = collectRetourCodes(r.inspection.json?.Bericht);
-    const outbox = await this.steps.backOffice(r, route.party, route.backOffice);
+    const outbox = this.steps.backOffice(r, route.party, route.backOffice);
     const recorded = await this.deps.ledger.recordMessage({
       ...this.steps.record(r, 'routed', { actor: r.principal.label, codes }),
       ...(heen

@@ -110,11 +110,7 @@ export class PipelineSteps {
     return links.find((l) => l.from === message.id && (l.kind === 'retour' || l.kind === 'answer'))?.to;
   }
 
-  async backOffice(
-    r: Received,
-    party: Party,
-    destinations: readonly Party['backOffice'][number]['destination'][],
-  ) {
+  backOffice(r: Received, party: Party, destinations: readonly Party['backOffice'][number]['destination'][]) {
     const indexed = destinations.map((destination) => ({
       destination,
       index: party.backOffice.findIndex((route) => route.destination === destination),

@@ -3,7 +3,8 @@
  * safe parse -> identify -> XSD (the project's own schemas) -> in-message rules.
  *
  * Everything expensive happens once per process: schemas are compiled on first use and cached; each
- * message is parsed once and that one document serves identification, XSD validation and the rules.
+ * message is parsed once by libxml2 and that one document serves identification and XSD validation; the
+ * rules read the JSON form, which is read from the same bytes once libxml2 and the XSD have approved them.
  */
 import path from 'node:path';
 import type { XmlDocument } from 'libxml2-wasm';
@@ -87,7 +88,7 @@ export class MessageValidator {
     if (!this.rules) {
       return { report: { ...base, verdict: 'accepted', xsd, rules: [] }, doc, message };
     }
-    // The JSON form is built once from the one parse; the rules, the converter and the pipeline share it.
+    // The JSON form is built once; the rules, the converter and the pipeline share it.
     const json = toJson(bytes, message, pack);
     const rules = this.rules({
       standard: message.standard,
