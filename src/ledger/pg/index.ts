@@ -2,6 +2,7 @@
  * The production ledger: PostgreSQL through a node-postgres pool. This file only hands out connections
  * and translates errors; every statement comes from the core.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { openLedger } from '../core.js';
 import type { Db, DbResult, DbSession } from '../db.js';
@@ -90,9 +91,30 @@ async function run<Row>(
 ): Promise<DbResult<Row>> {
   try {
     // Without parameters pg uses the simple protocol, which is what lets a migration script hold many statements.
-    const result = params ? await target.query(text, [...params]) : await target.query(text);
+    const result = params
+      ? await target.query({ name: statementName(text), text, values: [...params] })
+      : await target.query(text);
     return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
   } catch (error) {
     throw fromPgError(error);
   }
+}
+
+/**
+ * Parameterised statements run as named (prepared) statements: PostgreSQL parses and plans each once per
+ * connection instead of on every call, which matters for the ledger's larger writes (a message with its
+ * transition, links, keys and outbox rows is one statement of several CTEs). The core's SQL is a bounded
+ * set of templates (well under a hundred texts); past MAX_PREPARED distinct texts the rest run unnamed, so
+ * a statement built from unbounded input could never grow the server's per-connection memory.
+ */
+const MAX_PREPARED = 500;
+const names = new Map<string, string>();
+
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_PREPARED) {
+    name = `bp_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
 }
