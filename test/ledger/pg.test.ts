@@ -34,6 +34,32 @@ if (postgres) {
       ).rejects.toMatchObject({ name: 'LedgerError', code: 'UNAVAILABLE', retryable: true });
     });
 
+    it('prepares each parameterised statement once per connection, and at most 500 texts', async () => {
+      const db = createPgDb({ connectionString: postgres.url, poolSize: 1 });
+      try {
+        const prepared = async () =>
+          Number(
+            (
+              await db.query<{ n: string }>(
+                `SELECT count(*) AS n FROM pg_prepared_statements WHERE name LIKE $1`,
+                ['bp\\_%'],
+              )
+            ).rows[0]!.n,
+          );
+        await db.query('SELECT $1::int AS x', [1]);
+        const once = await prepared();
+        await db.query('SELECT $1::int AS x', [2]);
+        expect(await prepared()).toBe(once);
+        // Distinct texts beyond the cap run unnamed: the connection never holds more than 500.
+        for (let i = 0; i < 510; i++) await db.query(`SELECT $1::int AS x${i}`, [i]);
+        const after = await prepared();
+        expect(after).toBeGreaterThan(once);
+        expect(after).toBeLessThanOrEqual(500);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('refuses a schema name that is not a plain identifier', async () => {
       await expect(
         createPgLedger({ connectionString: postgres.url, schema: 'x; DROP TABLE messages' }),
