@@ -191,20 +191,6 @@ export async function findDuplicate(db: Db, key: IdempotencyKey): Promise<Messag
   return row && toMessage(row);
 }
 
-async function insertTransition(
-  s: DbSession,
-  id: string,
-  from: MessageState | null,
-  to: MessageState,
-  cause: TransitionCause,
-): Promise<void> {
-  await s.query(
-    `INSERT INTO message_transitions (message_id, from_state, to_state, actor, reason, codes)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-    [id, from, to, cause.actor, cause.reason ?? null, JSON.stringify(cause.codes ?? [])],
-  );
-}
-
 async function insertKeys(s: DbSession, id: string, keys: readonly ConversationKeyInput[]): Promise<void> {
   // The standard comes from the message: it is the key's legal domain.
   await s.query(
@@ -215,22 +201,6 @@ async function insertKeys(s: DbSession, id: string, keys: readonly ConversationK
      ON CONFLICT DO NOTHING`,
     [id, JSON.stringify(keys.map((k) => ({ kind: k.kind, owner: k.owner, value: k.value })))],
   );
-}
-
-async function insertOutbox(s: DbSession, messageId: string, rows: readonly OutboxInput[]): Promise<void> {
-  await s.query(
-    `INSERT INTO outbox (id, message_id, destination, payload_ref, headers)
-     SELECT o.id, $1, o.destination, o.payload_ref, o.headers
-     FROM jsonb_to_recordset($2::jsonb) AS o(id uuid, destination text, payload_ref text, headers jsonb)`,
-    [messageId, outboxJson(rows)],
-  );
-}
-
-export async function selectMessage(s: DbSession, id: string): Promise<Message> {
-  const r = await s.query<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = $1`, [id]);
-  const row = r.rows[0];
-  if (!row) throw new LedgerError('NOT_FOUND', 'Message not found.');
-  return toMessage(row);
 }
 
 export async function transition(
@@ -244,46 +214,54 @@ export async function transition(
   checkCause(options);
   checkOutbox(options.outbox ?? []);
   const report = jsonParam(options.validationReport, 'validationReport');
-  const from = options.expected;
-  if (from !== undefined && canTransition(from, to)) {
-    // The usual case (the pipeline always names the state it moves from): one statement, like
-    // recordMessage. The row must still be in that state; anything else is sorted out below.
-    const $ = new Params();
-    const moved = await db.query<MessageRow>(
-      `WITH m AS (
-         UPDATE messages SET state = ${$.add(to)}, updated_at = now(),
-           validation_report = COALESCE(${$.add(report)}::jsonb, validation_report)
-         WHERE id = ${$.add(id)} AND state = ${$.add(from)}
-         RETURNING *
-       )${related($, from, options, [], [], options.outbox)}
-       SELECT ${MESSAGE_COLUMNS} FROM m`,
-      $.values,
-    );
-    const row = moved.rows[0];
-    if (row) return toMessage(row);
+  const expected = options.expected;
+  // The usual case (the pipeline always names the state it moves from): one statement, like recordMessage.
+  if (expected !== undefined && canTransition(expected, to)) {
+    const moved = await moveFrom(db, id, expected, to, options, report);
+    if (moved) return moved;
   }
-  return db.transaction(async (tx) => {
-    const current = await tx.query<{ state: MessageState }>('SELECT state FROM messages WHERE id = $1', [id]);
-    const state = current.rows[0]?.state;
-    if (!state) throw new LedgerError('NOT_FOUND', 'Message not found.');
-    if (from !== undefined && from !== state) {
-      throw new LedgerError('CONFLICT', `Message is ${state}, not ${from} as expected.`);
-    }
-    if (!canTransition(state, to))
-      throw new LedgerError('CONFLICT', `Transition ${state} -> ${to} is not allowed.`);
-    // Optimistic: the row must still be in the state we read; a concurrent move makes this match nothing.
-    const updated = await tx.query(
-      `UPDATE messages SET state = $2, updated_at = now(), validation_report = COALESCE($4::jsonb, validation_report)
-       WHERE id = $1 AND state = $3`,
-      [id, to, state, report],
-    );
-    if (updated.rowCount === 0) {
-      throw new LedgerError('CONFLICT', `Message changed state concurrently; ${state} -> ${to} not applied.`);
-    }
-    await insertTransition(tx, id, state, to, options);
-    if (options.outbox?.length) await insertOutbox(tx, id, options.outbox);
-    return selectMessage(tx, id);
-  });
+  // Not moved: read the state, to say why, or (no state named) to move from it.
+  const current = await db.query<{ state: MessageState }>('SELECT state FROM messages WHERE id = $1', [id]);
+  const state = current.rows[0]?.state;
+  if (!state) throw new LedgerError('NOT_FOUND', 'Message not found.');
+  if (expected !== undefined && expected !== state) {
+    throw new LedgerError('CONFLICT', `Message is ${state}, not ${expected} as expected.`);
+  }
+  if (!canTransition(state, to))
+    throw new LedgerError('CONFLICT', `Transition ${state} -> ${to} is not allowed.`);
+  // Optimistic: the row must still be in the state just read; a concurrent move makes this match nothing.
+  const moved = await moveFrom(db, id, state, to, options, report);
+  if (!moved) {
+    throw new LedgerError('CONFLICT', `Message changed state concurrently; ${state} -> ${to} not applied.`);
+  }
+  return moved;
+}
+
+/**
+ * Moves the message from `from` to `to` with its transition row and outbox rows, in one statement;
+ * undefined when the message is not (or no longer) in `from`.
+ */
+async function moveFrom(
+  db: Db,
+  id: string,
+  from: MessageState,
+  to: MessageState,
+  options: TransitionOptions,
+  report: string | null,
+): Promise<Message | undefined> {
+  const $ = new Params();
+  const moved = await db.query<MessageRow>(
+    `WITH m AS (
+       UPDATE messages SET state = ${$.add(to)}, updated_at = now(),
+         validation_report = COALESCE(${$.add(report)}::jsonb, validation_report)
+       WHERE id = ${$.add(id)} AND state = ${$.add(from)}
+       RETURNING *
+     )${related($, from, options, [], [], options.outbox)}
+     SELECT ${MESSAGE_COLUMNS} FROM m`,
+    $.values,
+  );
+  const row = moved.rows[0];
+  return row && toMessage(row);
 }
 
 export async function link(db: Db, links: readonly MessageLink[]): Promise<void> {
