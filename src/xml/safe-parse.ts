@@ -6,6 +6,19 @@
  * quotes the document.
  */
 import { ParseOption, XmlDocument, XmlParseError } from 'libxml2-wasm';
+import {
+  ascii,
+  CDATA_END,
+  COMMENT_END,
+  expandReference,
+  find,
+  indexOfSequence,
+  isSpace,
+  namespacePrefix,
+  PI_END,
+  REFERENCE,
+  startsWith,
+} from './bytes.js';
 import { XmlRefusal, positionText, type XmlPosition, type XmlRefusalCode } from './errors.js';
 
 export interface SafeParseLimits {
@@ -92,12 +105,7 @@ const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 const AMP = 0x26;
 
-const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const COMMENT_END = ascii('-->');
-const PI_END = ascii('?>');
 const CDATA_START = ascii('[CDATA[');
-const CDATA_END = ascii(']]>');
-const XMLNS = ascii('xmlns');
 /** libxml2 recognises both the 2001 namespace and the older 2003 one. */
 const XINCLUDE_NAMESPACES = ['http://www.w3.org/2001/XInclude', 'http://www.w3.org/2003/XInclude'];
 const XINCLUDE_BYTES = XINCLUDE_NAMESPACES.map(ascii);
@@ -268,7 +276,7 @@ function scanStartTag(b: Uint8Array, lt: number, maxText: number, limits: SafePa
     const valueEnd = find(b, quote, i + 1);
     if (valueEnd === -1) throw notWellFormed('attribuutwaarde niet afgesloten', b, i);
     if (valueEnd - lt > maxText) throw tooLong(limits, b, lt);
-    if (isNamespaceDeclaration(b, nameStart, nameEnd) && isXIncludeNamespace(b, i + 1, valueEnd)) {
+    if (namespacePrefix(b, nameStart, nameEnd) !== undefined && isXIncludeNamespace(b, i + 1, valueEnd)) {
       const position = positionAt(b, nameStart);
       throw new XmlRefusal(
         'XML_XINCLUDE_FORBIDDEN',
@@ -280,12 +288,6 @@ function scanStartTag(b: Uint8Array, lt: number, maxText: number, limits: SafePa
   }
 }
 
-/** `xmlns` or `xmlns:prefix`. */
-function isNamespaceDeclaration(b: Uint8Array, start: number, end: number): boolean {
-  const length = end - start;
-  return (length === 5 || (length > 6 && b[start + 5] === 0x3a)) && startsWith(b, start, XMLNS);
-}
-
 function isXIncludeNamespace(b: Uint8Array, start: number, end: number): boolean {
   if (b.subarray(start, end).indexOf(AMP) === -1) {
     return XINCLUDE_BYTES.some((ns) => ns.length === end - start && startsWith(b, start, ns));
@@ -295,41 +297,14 @@ function isXIncludeNamespace(b: Uint8Array, start: number, end: number): boolean
   return XINCLUDE_NAMESPACES.includes(value);
 }
 
-const REFERENCE = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function expandReference(whole: string, hex?: string, dec?: string, name?: string): string {
-  const code = hex !== undefined ? parseInt(hex, 16) : dec !== undefined ? parseInt(dec, 10) : NaN;
-  if (!Number.isNaN(code)) return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  return (name && PREDEFINED[name]) ?? whole;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Small helpers. Positions are computed only when refusing, so the scan itself never counts lines.
 
-function isSpace(c: number | undefined): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-}
-
-/** First offset of byte `c` at or after `from`, or -1. */
-function find(b: Uint8Array, c: number, from: number): number {
-  for (let i = from; i < b.length; i++) if (b[i] === c) return i;
-  return -1;
-}
-
-function startsWith(b: Uint8Array, at: number, prefix: Uint8Array): boolean {
-  if (at + prefix.length > b.length) return false;
-  for (let k = 0; k < prefix.length; k++) if (b[at + k] !== prefix[k]) return false;
-  return true;
-}
-
 /** Offset just past the first `terminator` at or after `from`; refuses if there is none. */
 function endOf(b: Uint8Array, terminator: Uint8Array, from: number, reason: string, start: number): number {
-  const first = terminator[0]!;
-  for (let i = b.indexOf(first, from); i !== -1; i = b.indexOf(first, i + 1)) {
-    if (startsWith(b, i, terminator)) return i + terminator.length;
-  }
-  throw notWellFormed(reason, b, start);
+  const at = indexOfSequence(b, terminator, from);
+  if (at === -1) throw notWellFormed(reason, b, start);
+  return at + terminator.length;
 }
 
 /** Up to 10 ASCII letters from `at`, for recognising `<!DOCTYPE` and friends. */

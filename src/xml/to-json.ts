@@ -21,6 +21,18 @@
  */
 import type { MessageSchema, StandardPack } from '../standard/model.js';
 import {
+  CDATA_END,
+  COMMENT_END,
+  expandReference,
+  find,
+  indexOfSequence,
+  isSpace,
+  latin1,
+  namespacePrefix,
+  PI_END,
+  REFERENCE,
+} from './bytes.js';
+import {
   canonicalInteger,
   planFor,
   type CanonicalMessage,
@@ -395,14 +407,11 @@ class Reader {
     return undefined;
   }
 
+  /** Offset of the first `sequence` at or after `from` (a comment, PI or CDATA end). */
   private indexOfSequence(sequence: Uint8Array, from: number): number {
-    const b = this.b;
-    for (let i = find(b, sequence[0]!, from); i !== -1; i = find(b, sequence[0]!, i + 1)) {
-      let k = 1;
-      while (k < sequence.length && b[i + k] === sequence[k]) k++;
-      if (k === sequence.length) return i;
-    }
-    throw this.malformed('markup not closed');
+    const at = indexOfSequence(this.b, sequence, from);
+    if (at === -1) throw this.malformed('markup not closed');
+    return at;
   }
 
   /** `/Bericht/Client/Foo`, built only when an error is thrown so the happy path does no string work. */
@@ -417,32 +426,6 @@ class Reader {
       `not well-formed XML (${reason}); only documents the safe parser accepted can be converted`,
     );
   }
-}
-
-const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const COMMENT_END = ascii('-->');
-const PI_END = ascii('?>');
-const CDATA_END = ascii(']]>');
-const XMLNS = ascii('xmlns');
-
-/** For `xmlns` the default-namespace prefix '', for `xmlns:p` the prefix 'p', else undefined. */
-function namespacePrefix(b: Uint8Array, start: number, end: number): string | undefined {
-  const length = end - start;
-  if (length < 5) return undefined;
-  for (let k = 0; k < 5; k++) if (b[start + k] !== XMLNS[k]) return undefined;
-  if (length === 5) return '';
-  return b[start + 5] === COLON ? latin1(b, start + 6, end) : undefined;
-}
-
-/** Names in these messages are ASCII; a non-ASCII name is decoded properly and then simply unknown. */
-function latin1(b: Uint8Array, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) {
-    const c = b[i]!;
-    if (c >= 0x80) return utf8.decode(b.subarray(start, end));
-    s += String.fromCharCode(c);
-  }
-  return s;
 }
 
 /**
@@ -470,28 +453,7 @@ function decodeRaw(b: Uint8Array, start: number, end: number): string {
   return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }
 
-const REFERENCE = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function expandReference(_whole: string, hex?: string, dec?: string, name?: string): string {
-  if (name !== undefined) return PREDEFINED[name]!;
-  return String.fromCodePoint(hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10));
-}
-
 const INTEGER = /^[+-]?[0-9]+$/;
-
-/**
- * First offset of byte `c` at or after `from`, or -1. A plain loop: the runs between markup in these
- * messages are a few bytes long, where a call to Buffer/TypedArray indexOf costs more than it saves.
- */
-function find(b: Uint8Array, c: number, from: number): number {
-  for (let i = from; i < b.length; i++) if (b[i] === c) return i;
-  return -1;
-}
-
-function isSpace(c: number | undefined): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-}
 
 function trimXmlWhitespace(text: string): string {
   // Fast path: values straight from a generator carry no padding.
