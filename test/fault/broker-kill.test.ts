@@ -4,6 +4,7 @@
  * is lost or delivered twice after deduplication; the audit chain verifies. The broker is a scratch node
  * of the test's own (own port and data dir), killed by its process group, never the machine's broker.
  */
+import { mustNotSkip } from '../support/ci.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realServicesUnavailable } from '../support/gateway.js';
 import { createScratchNode, rabbitmqServerScript, type ScratchNode } from '../support/rabbitmq.js';
@@ -25,7 +26,7 @@ describe('fault: RabbitMQ killed mid-burst', () => {
     await node?.dispose();
   }, 60_000);
 
-  it.skipIf(unavailable !== undefined && process.env.CI !== 'true')(
+  it.skipIf(unavailable !== undefined && !mustNotSkip())(
     'loses nothing the API accepted and delivers each message once after deduplication',
     async () => {
       if (unavailable !== undefined || !node) throw new Error(`needs the real services: ${unavailable}`);

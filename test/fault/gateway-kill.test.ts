@@ -2,6 +2,7 @@
  * kill -9 of the gateway in the middle of a 2,000-message burst, on the real services, then a restart:
  * nothing the gateway accepted is lost or delivered twice after deduplication; the audit chain verifies.
  */
+import { mustNotSkip } from '../support/ci.js';
 import { describe, expect, it } from 'vitest';
 import { realServicesUnavailable } from '../support/gateway.js';
 import { amqpUrl } from '../support/rabbitmq.js';
@@ -10,7 +11,7 @@ import { runBurstScenario } from './scenario.js';
 const unavailable = await realServicesUnavailable();
 
 describe('fault: kill -9 of the gateway mid-burst', () => {
-  it.skipIf(unavailable !== undefined && process.env.CI !== 'true')(
+  it.skipIf(unavailable !== undefined && !mustNotSkip())(
     'loses nothing it accepted and delivers each message once after deduplication',
     async () => {
       if (unavailable !== undefined) throw new Error(`real services unavailable: ${unavailable}`);

@@ -3,6 +3,7 @@
  * (PostgreSQL, RabbitMQ, s3rver): heen in -> retour out, duplicate, conflicting duplicate, outbound invalid,
  * outbound delivered and acknowledged by the partner's retour, partner down -> failed -> replay -> delivered.
  */
+import { mustNotSkip } from '../support/ci.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/transport/port.js';
 import {
@@ -33,7 +34,7 @@ for (const mode of ['embedded', 'real'] as GatewayMode[]) {
   describe(`gateway flows (${mode})`, () => {
     if (mode === 'real' && unavailable !== undefined) {
       // On CI a missing service fails the run; a developer without the services sees a skip.
-      it.skipIf(process.env.CI !== 'true')(`needs the real services (${unavailable})`, () => {
+      it.skipIf(!mustNotSkip())(`needs the real services (${unavailable})`, () => {
         throw new Error(`real services unavailable: ${unavailable}`);
       });
       return;

@@ -8,6 +8,7 @@
  * Unreachable: in CI (`CI=true`) that is a failure, never a skip, because a skipped production adapter
  * would leave CI green without proof; on a developer machine the suite is skipped with a loud warning.
  */
+import { mustNotSkip } from './ci.js';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
@@ -38,7 +39,7 @@ export async function startTestPostgres(): Promise<TestPostgres | undefined> {
   } catch (error) {
     await admin.end().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
-    if (process.env.CI === 'true') {
+    if (mustNotSkip()) {
       throw new Error(
         `PostgreSQL at ${where} is unreachable (${reason}); CI must run the pg ledger contract.`,
         {

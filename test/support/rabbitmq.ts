@@ -28,11 +28,6 @@ export function amqpUrl(): string {
   return process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 }
 
-/** True when the suite must fail rather than skip because RabbitMQ is missing. */
-export function mustNotSkip(): boolean {
-  return process.env.CI === 'true';
-}
-
 /** Answers undefined when a connection opens within `timeoutMs`, the reason otherwise. */
 export async function probeRabbitMq(url: string, timeoutMs = 5_000): Promise<string | undefined> {
   const attempt = amqp.connect(url, { timeout: timeoutMs });

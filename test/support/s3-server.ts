@@ -11,6 +11,7 @@
  * - Path-style URLs (`forcePathStyle: true`) avoid vhost-style bucket hostnames on 127.0.0.1.
  * - SigV4 signatures from the SDK verify against its fixed credentials (`S3RVER` / `S3RVER`).
  */
+import { mustNotSkip } from './ci.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -93,7 +94,7 @@ export async function startS3ServerOrReason(): Promise<
     return { server: await startS3Server() };
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown';
-    return { reason, mustFail: process.env.CI === 'true' };
+    return { reason, mustFail: mustNotSkip() };
   }
 }
 

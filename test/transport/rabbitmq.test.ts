@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mustNotSkip } from '../support/ci.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runTransportContract } from '../../src/transport/contract.js';
 import { retryDelays } from '../../src/transport/policy.js';
@@ -16,7 +17,6 @@ import {
   deleteTopology,
   describeQueues,
   leftovers,
-  mustNotSkip,
   probeRabbitMq,
   rabbitmqServerScript,
   type ScratchNode,
